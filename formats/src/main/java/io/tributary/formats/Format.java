@@ -1,0 +1,49 @@
+package io.tributary.formats;
+
+import io.tributary.config.ConfigException;
+import io.tributary.config.OptionSet;
+import io.tributary.config.Settings;
+
+/**
+ * A data format plugin: its name, its options, and a factory for its parser and writer. Built-ins and user
+ * formats register the same way, as a {@code java.util.ServiceLoader} service of this interface (a line in
+ * {@code META-INF/services/io.tributary.formats.Format}); see {@link Formats}.
+ *
+ * <p>Lifecycle: instantiated once per class loader by {@link Formats} through a public no-argument
+ * constructor. Threading: stateless and thread-safe. The {@link Limits} options are added to every format's
+ * options by {@link Formats}; a format reads them with {@link Limits#from(Settings)}.
+ *
+ * <p>Stable API since 0.1.
+ */
+public interface Format {
+    /** The short, lower-case name used in configs and on the command line, e.g. {@code json}. */
+    String name();
+
+    /** One line for {@code --help} and the docs. */
+    String description();
+
+    /** The format's own options (without the shared limit options). */
+    OptionSet options();
+
+    /**
+     * A parser for validated {@code settings} (declared by {@link #options()} plus {@link Limits#OPTIONS}).
+     *
+     * @throws ConfigException naming the key, when a setting is unusable (a schema file that does not exist)
+     */
+    Parser parser(Settings settings);
+
+    /** Whether {@link #writer} is supported. */
+    default boolean hasWriter() {
+        return false;
+    }
+
+    /**
+     * A writer for validated {@code settings}.
+     *
+     * @throws UnsupportedOperationException when the format has no writer
+     * @throws ConfigException naming the key, when a setting is unusable
+     */
+    default Writer writer(Settings settings) {
+        throw new UnsupportedOperationException("The " + name() + " format has no writer");
+    }
+}
