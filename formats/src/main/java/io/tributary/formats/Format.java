@@ -1,7 +1,7 @@
 package io.tributary.formats;
 
 import io.tributary.config.ConfigException;
-import io.tributary.config.OptionSet;
+import io.tributary.config.Plugin;
 import io.tributary.config.Settings;
 
 /**
@@ -10,21 +10,13 @@ import io.tributary.config.Settings;
  * {@code META-INF/services/io.tributary.formats.Format}); see {@link Formats}.
  *
  * <p>Lifecycle: instantiated once per class loader by {@link Formats} through a public no-argument
- * constructor. Threading: stateless and thread-safe. The {@link Limits} options are added to every format's
- * options by {@link Formats}; a format reads them with {@link Limits#from(Settings)}.
+ * constructor. Threading: stateless and thread-safe. {@link #options()} declares the format's own options;
+ * the {@link Limits} options are added to every format's by {@link Formats}, and a format reads them with
+ * {@link Limits#from(Settings)}.
  *
  * <p>Stable API since 0.1.
  */
-public interface Format {
-    /** The short, lower-case name used in configs and on the command line, e.g. {@code json}. */
-    String name();
-
-    /** One line for {@code --help} and the docs. */
-    String description();
-
-    /** The format's own options (without the shared limit options). */
-    OptionSet options();
-
+public interface Format extends Plugin {
     /**
      * A parser for validated {@code settings} (declared by {@link #options()} plus {@link Limits#OPTIONS}).
      *

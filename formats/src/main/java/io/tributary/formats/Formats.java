@@ -3,11 +3,9 @@ package io.tributary.formats;
 import io.tributary.config.ConfigException;
 import io.tributary.config.OptionSet;
 import io.tributary.config.Settings;
+import io.tributary.config.PluginRegistry;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
  * The registry of {@link Format} plugins found by {@code ServiceLoader}, built-in and user-supplied alike.
@@ -16,27 +14,15 @@ import java.util.TreeMap;
  */
 public final class Formats {
     private static final class Holder {
-        static final Map<String, Format> BY_NAME = load();
+        static final PluginRegistry<Format> REGISTRY = PluginRegistry.load(Format.class, "format");
     }
 
     private Formats() {
     }
 
-    private static Map<String, Format> load() {
-        Map<String, Format> byName = new TreeMap<>();
-        for (Format f : ServiceLoader.load(Format.class, Formats.class.getClassLoader())) {
-            Format previous = byName.putIfAbsent(f.name(), f);
-            if (previous != null) {
-                throw new IllegalStateException("Two formats are named '" + f.name() + "': "
-                        + previous.getClass().getName() + " and " + f.getClass().getName());
-            }
-        }
-        return Collections.unmodifiableMap(byName);
-    }
-
     /** Every registered format, by name. */
     public static Collection<Format> all() {
-        return Holder.BY_NAME.values();
+        return Holder.REGISTRY.all();
     }
 
     /**
@@ -45,12 +31,7 @@ public final class Formats {
      * @throws ConfigException under the key {@code format}, listing the known formats
      */
     public static Format get(String name) {
-        Format f = Holder.BY_NAME.get(name);
-        if (f == null) {
-            throw new ConfigException("format", "unknown format '" + name + "'; supported formats are "
-                    + Holder.BY_NAME.keySet());
-        }
-        return f;
+        return Holder.REGISTRY.get("format", name);
     }
 
     /** Every option of {@code format}: its own plus the shared {@link Limits} options. */
