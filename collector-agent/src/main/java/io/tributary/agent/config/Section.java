@@ -1,0 +1,152 @@
+package io.tributary.agent.config;
+
+import io.tributary.config.ConfigException;
+import io.tributary.config.OptionSet;
+import io.tributary.config.Settings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One map of a YAML config file, with its key path, reading declared options and sub-sections while
+ * collecting every problem (with its full key) into a shared list instead of failing at the first.
+ */
+public final class Section {
+    private final String path;
+    private final Map<String, Object> values;
+    private final List<ConfigException.Problem> problems;
+
+    Section(String path, Map<String, Object> values, List<ConfigException.Problem> problems) {
+        this.path = path;
+        this.values = values;
+        this.problems = problems;
+    }
+
+    /** A root section for a parsed document. */
+    public static Section root(Map<String, Object> values, List<ConfigException.Problem> problems) {
+        return new Section("", values, problems);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The full key of {@code name} in this section. */
+    public String key(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    public void problem(String name, String message) {
+        problems.add(new ConfigException.Problem(key(name), message));
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /**
+     * Parses the keys of this section other than {@code subsections} against {@code options}. Unknown keys
+     * are reported naming every supported key. Returns null when anything was wrong (already reported).
+     */
+    public Settings settings(OptionSet options, Collection<String> subsections) {
+        Map<String, Object> scalars = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (subsections.contains(e.getKey())) continue;
+            if (!options.contains(e.getKey())) {
+                Set<String> supported = new LinkedHashSet<>();
+                options.options().forEach(o -> supported.add(o.name()));
+                supported.addAll(subsections);
+                problem(e.getKey(), "unknown key; supported keys here are " + supported);
+                ok = false;
+                continue;
+            }
+            scalars.put(e.getKey(), e.getValue());
+        }
+        try {
+            Settings settings = options.parse(scalars);
+            return ok ? settings : null;
+        } catch (ConfigException e) {
+            for (ConfigException.Problem p : e.problems()) problems.add(new ConfigException.Problem(key(p.key()), p.message()));
+            return null;
+        }
+    }
+
+    /** Like {@link #settings(OptionSet, Collection)} with every key but {@code except} treated as an option. */
+    public Settings settingsExcept(OptionSet options, String... except) {
+        return settings(options, List.of(except));
+    }
+
+    /** A required scalar string (e.g. a plugin's {@code type}); null (reported) when missing or not a string. */
+    public String requiredString(String name) {
+        Object v = values.get(name);
+        if (v instanceof String s && !s.isBlank()) return s;
+        problem(name, v == null ? "is required" : "must be a string");
+        return null;
+    }
+
+    /** The sub-map {@code name}, or null when absent (reported when {@code required}) or not a map. */
+    @SuppressWarnings("unchecked")
+    public Section child(String name, boolean required) {
+        Object v = values.get(name);
+        if (v == null) {
+            if (required) problem(name, "is required");
+            return null;
+        }
+        if (!(v instanceof Map)) {
+            problem(name, "must be a map of keys to values");
+            return null;
+        }
+        return new Section(key(name), (Map<String, Object>) v, problems);
+    }
+
+    /** The list of maps {@code name}; empty when absent (reported when {@code required}). */
+    @SuppressWarnings("unchecked")
+    public List<Section> list(String name, boolean required) {
+        Object v = values.get(name);
+        List<Section> out = new ArrayList<>();
+        if (v == null || (v instanceof List<?> l && l.isEmpty())) {
+            if (required) problem(name, "needs at least one entry");
+            return out;
+        }
+        if (!(v instanceof List<?> items)) {
+            problem(name, "must be a list");
+            return out;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String itemKey = key(name) + "[" + i + "]";
+            if (items.get(i) instanceof Map<?, ?> m) {
+                out.add(new Section(itemKey, (Map<String, Object>) m, problems));
+            } else {
+                problems.add(new ConfigException.Problem(itemKey, "must be a map of keys to values"));
+            }
+        }
+        return out;
+    }
+
+    /** The sub-map {@code name} as plain string properties (pass-through settings such as Kafka's). */
+    public Map<String, String> properties(String name) {
+        Section child = child(name, false);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (child == null) return out;
+        for (Map.Entry<String, Object> e : child.values.entrySet()) {
+            if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
+                child.problem(e.getKey(), "must be a single value");
+            } else {
+                out.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** The raw values of this section without the keys in {@code except}. */
+    public Map<String, Object> rawExcept(String... except) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (String e : except) out.remove(e);
+        return out;
+    }
+}
