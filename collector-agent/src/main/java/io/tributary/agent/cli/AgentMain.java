@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the agent's commands, run by {@code bin/tributary parse|agent|validate}. */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "Tributary 0.1.0",
         description = "Tributary edge agent commands.",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AgentCommand.class, ValidateCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
 public final class AgentMain {
     /** Exit code for bad usage: unknown command, option or format, or an invalid format option. */
     public static final int USAGE = 2;
