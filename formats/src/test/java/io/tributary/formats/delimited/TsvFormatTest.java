@@ -1,0 +1,42 @@
+package io.tributary.formats.delimited;
+
+import io.tributary.formats.ParserContractKit;
+import java.nio.charset.StandardCharsets;
+
+/** The parser contract and the golden cases under {@code golden/tsv}. */
+class TsvFormatTest extends ParserContractKit {
+    @Override
+    protected String format() {
+        return "tsv";
+    }
+
+    @Override
+    protected byte[] records(int n) {
+        StringBuilder sb = new StringBuilder("id\tname\ttemp\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append("\tSensor \"").append(i).append("\", hall\t").append(20 + i).append(".5\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected byte[] largeRecord(int bytes) {
+        return ("id\tpayload\n1\t" + "x".repeat(bytes) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected byte[] recordWithValues(int n) {
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            header.append(i == 0 ? "" : "\t").append('c').append(i);
+            row.append(i == 0 ? "" : "\t").append(i);
+        }
+        return (header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected byte[] nestedRecord(int depth) {
+        return null;
+    }
+}
