@@ -1,10 +1,12 @@
 package io.tributary.formats.avro;
 
+import io.tributary.formats.Writer;
 import io.tributary.record.Record;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -23,7 +25,7 @@ import org.apache.avro.io.EncoderFactory;
  *
  * <p>Immutable and thread-safe.
  */
-final class AvroWriter implements io.tributary.formats.Writer {
+final class AvroWriter implements Writer {
     private final Schema schema;
     private final String encoding;
     private final String codec;
@@ -35,7 +37,7 @@ final class AvroWriter implements io.tributary.formats.Writer {
         this.codec = config.codec();
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         ByteBuffer header = ByteBuffer.allocate(AvroDatumParser.SINGLE_OBJECT_HEADER)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                .order(ByteOrder.LITTLE_ENDIAN);
         header.put(AvroDatumParser.MARKER_0).put(AvroDatumParser.MARKER_1).putLong(fingerprint);
         this.singleObjectHeader = header.array();
     }
@@ -52,22 +54,16 @@ final class AvroWriter implements io.tributary.formats.Writer {
             encoder.flush();
             datums.add(buffer.toByteArray());
         }
-        switch (encoding) {
-            case AvroFormat.CONTAINER -> out.write(container(datums));
-            case AvroFormat.SINGLE_OBJECT -> {
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                for (byte[] datum : datums) {
-                    all.write(singleObjectHeader);
-                    all.write(datum);
-                }
-                all.writeTo(out);
-            }
-            default -> {
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                for (byte[] datum : datums) all.write(datum);
-                all.writeTo(out);
-            }
+        if (encoding.equals(AvroFormat.CONTAINER)) {
+            out.write(container(datums));
+            return;
         }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] datum : datums) {
+            if (encoding.equals(AvroFormat.SINGLE_OBJECT)) all.write(singleObjectHeader);
+            all.write(datum);
+        }
+        all.writeTo(out);
     }
 
     private byte[] container(List<byte[]> datums) throws IOException {

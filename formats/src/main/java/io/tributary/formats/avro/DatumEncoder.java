@@ -238,7 +238,7 @@ final class DatumEncoder {
         return new Mismatch("expected " + expected + ", got " + describe(v));
     }
 
-    static String describe(Object v) {
+    private static String describe(Object v) {
         return v == null ? "null" : v.getClass().getSimpleName();
     }
 }
