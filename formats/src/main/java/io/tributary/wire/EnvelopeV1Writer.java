@@ -172,13 +172,14 @@ final class EnvelopeV1Writer {
 
     private static void writeString(BinaryEncoder out, String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length != s.length() || contains(utf8, (byte) '?')) checkSurrogates(s);
+        if (utf8.length != s.length() || containsQuestionMark(utf8)) checkSurrogates(s);
         out.writeBytes(utf8, 0, utf8.length);
     }
 
-    private static boolean contains(byte[] bytes, byte b) {
-        for (byte x : bytes) {
-            if (x == b) return true;
+    /** Whether {@code bytes} holds a '?', which is what Java's encoder writes for an unpaired surrogate. */
+    private static boolean containsQuestionMark(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '?') return true;
         }
         return false;
     }

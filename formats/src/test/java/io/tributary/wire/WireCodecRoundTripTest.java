@@ -221,6 +221,23 @@ class WireCodecRoundTripTest {
     }
 
     @Test
+    void unpairedSurrogatesAreFoundAtEveryPositionAndQuestionMarksKept() throws Exception {
+        for (int length = 1; length <= 20; length++) {
+            for (int at = 0; at < length; at++) {
+                char[] chars = "abcdefghijklmnopqrst".substring(0, length).toCharArray();
+                chars[at] = '?';
+                roundTripValues(new String(chars), "\u00e9" + new String(chars));
+                for (char lone : new char[] {'\uD800', '\uDBFF', '\uDC00', '\uDFFF'}) {
+                    chars[at] = lone;
+                    String bad = new String(chars);
+                    assertThrows(IllegalArgumentException.class, () -> CODEC.encode(new Record().put("s", bad)), bad);
+                }
+            }
+        }
+        roundTripValues("\uD83D\uDE00?\uDBFF\uDFFF");
+    }
+
+    @Test
     void largeRecordsDoNotDisturbLaterOnes() throws Exception {
         Record large = new Record().put("blob", Bytes.of(new byte[1 << 20])).put("s", "x".repeat(200_000));
         roundTrip(large);
