@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * on the submitting thread up to the hand-over.
  */
 public final class Pipeline implements Ingest {
+    /** A record the wire format cannot carry (e.g. a string with an unpaired surrogate from a JSON escape). */
+    public static final String RECORD_NOT_ENCODABLE = "RECORD_NOT_ENCODABLE";
+    private static final String ENCODE_STAGE = "encode";
+
     /** A processor with the stage name its errors carry. */
     public record Step(String stage, Processor processor) {
     }
@@ -121,6 +125,8 @@ public final class Pipeline implements Ingest {
         private int index;
         private final ProcessingException[] firstStepFailure = new ProcessingException[steps.size()];
         private final int[] stepFailures = new int[steps.size()];
+        private IllegalArgumentException firstEncodeFailure;
+        private int encodeFailures;
 
         Batch(Payload payload) {
             this.payload = payload;
@@ -149,9 +155,17 @@ public final class Pipeline implements Ingest {
                 Object key = record.get(keyField);
                 if (key != null) record.header().key(key.toString());
             }
+            byte[] value;
+            try {
+                value = codec.encode(record);
+            } catch (IllegalArgumentException e) {
+                if (encodeFailures++ == 0) firstEncodeFailure = e;
+                metrics.error(ENCODE_STAGE, RECORD_NOT_ENCODABLE);
+                report(new ParseError(RECORD_NOT_ENCODABLE, e.getMessage() + " (record " + recordIndex + ")", -1));
+                return;
+            }
             String key = record.header().key();
-            out.add(new Outgoing(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), codec.encode(record),
-                    null));
+            out.add(new Outgoing(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, null));
             records++;
         }
 
@@ -171,6 +185,10 @@ public final class Pipeline implements Ingest {
             if (firstParseError != null) {
                 out.add(ErrorRecords.of(errorTopic, agentId, payload, parserStage, firstParseError.code(),
                         firstParseError.message(), firstParseError.offset(), parseErrors));
+            }
+            if (firstEncodeFailure != null) {
+                out.add(ErrorRecords.of(errorTopic, agentId, payload, ENCODE_STAGE, RECORD_NOT_ENCODABLE,
+                        firstEncodeFailure.getMessage(), -1, encodeFailures));
             }
             for (int i = 0; i < steps.size(); i++) {
                 ProcessingException e = firstStepFailure[i];

@@ -1,0 +1,77 @@
+package io.tributary.agent.it;
+
+import io.tributary.agent.config.AgentConfig;
+import io.tributary.agent.config.YamlLoader;
+import io.tributary.agent.runtime.Agent;
+import io.tributary.agent.testing.TestOriginType;
+import io.tributary.origins.IngestResult;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** An in-process agent with one pipeline fed by the test origin, for integration tests. */
+final class AgentFixture implements AutoCloseable {
+    /** Producer settings that notice an unreachable broker within seconds instead of minutes. */
+    static final String FAST_FAILING_PRODUCER = """
+                  producer:
+                    delivery.timeout.ms: 3000
+                    request.timeout.ms: 1000
+                    max.block.ms: 500
+                    reconnect.backoff.max.ms: 500
+            """;
+
+    final Agent agent;
+
+    AgentFixture(String bootstrap, String topic, Path spoolDir, String extraPipelineYaml, String spoolYaml) {
+        String yaml = """
+                agent:
+                  id: it-agent
+                  summary.interval.ms: 0
+                  shutdown.timeout.ms: 20000
+                admin:
+                  port: 0
+                pipelines:
+                  - name: p1
+                    origins:
+                      - type: test
+                        id: in
+                    format:
+                      type: json
+                    destination:
+                      bootstrap.servers: %s
+                      topic: %s
+                      key.field: /device
+                %s
+                    spool:
+                      dir: %s
+                %s
+                %s
+                """.formatted(bootstrap, topic, FAST_FAILING_PRODUCER.stripTrailing(), spoolDir,
+                spoolYaml == null ? "" : spoolYaml.stripTrailing(), extraPipelineYaml == null ? "" : extraPipelineYaml);
+        agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)));
+        try {
+            agent.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CompletableFuture<IngestResult> send(String body) {
+        return TestOriginType.origin("in").send(body).toCompletableFuture();
+    }
+
+    /** One NDJSON payload with {@code n} events for {@code device}, sequence numbers from {@code firstSeq}. */
+    static String events(String device, long firstSeq, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("{\"device\":\"").append(device).append("\",\"seq\":").append(firstSeq + i)
+                    .append(",\"rssi\":-").append(40 + (firstSeq + i) % 50).append("}\n");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+    }
+}
