@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,6 +60,9 @@ public class SpoolBenchmark {
     @Param({"always"})
     public String fsync;
 
+    /** Drop-oldest logs a warning per dropped segment; that would interleave with JMH's output. */
+    private static final Logger SPOOL_LOG = Logger.getLogger("io.tributary.agent.spool");
+
     private Path dir;
     private Spool spool;
     private List<Outgoing> entries;
@@ -82,6 +86,7 @@ public class SpoolBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
+        SPOOL_LOG.setLevel(java.util.logging.Level.SEVERE);
         dir = Files.createTempDirectory("spool-bench");
         spool = Spool.open(new SpoolConfig(dir, 1L << 30, 64L << 20, fsync, 5, "drop-oldest"));
         entries = new ArrayList<>();
