@@ -131,6 +131,8 @@ public abstract class OriginContractKit {
         try (Client c = client()) {
             Outcome refused = c.send(bytes("{\"n\":1}"), Duration.ofSeconds(2));
             assertNotEquals(Outcome.ACKED, refused);
+            // Without an answer the client cannot tell when the origin saw the payload: wait for the refusal.
+            if (!acknowledges()) awaitRefusals(1);
             ingest.accept();
             assertBackPressureRecovered(c);
         }
@@ -184,6 +186,12 @@ public abstract class OriginContractKit {
             }
         }
         return sum;
+    }
+
+    protected void awaitRefusals(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ingest.refusals.get() < n && System.nanoTime() < deadline) Thread.sleep(10);
+        assertTrue(ingest.refusals.get() >= n, "only " + ingest.refusals.get() + " of " + n + " payloads were refused");
     }
 
     protected void awaitPayloads(int n) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An {@link Ingest} for origin tests: keeps every payload, treats a body starting with {@code BAD} as a payload
@@ -20,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class RecordingIngest implements Ingest {
     public final List<Payload> payloads = new CopyOnWriteArrayList<>();
+    /** How many submits were refused with back-pressure. */
+    public final AtomicInteger refusals = new AtomicInteger();
     private volatile boolean holding;
     private volatile boolean refusing;
     private volatile CountDownLatch released = new CountDownLatch(0);
@@ -51,6 +54,7 @@ public final class RecordingIngest implements Ingest {
     @Override
     public CompletionStage<IngestResult> submit(Payload payload) {
         if (refusing) {
+            refusals.incrementAndGet();
             return CompletableFuture.failedFuture(new BackPressureException("test refuses", Duration.ofSeconds(1)));
         }
         payloads.add(payload);
