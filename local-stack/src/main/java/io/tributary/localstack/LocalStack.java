@@ -2,11 +2,8 @@ package io.tributary.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A real Kafka broker and MQTT broker on 127.0.0.1 for tests: each runs in its own child JVM started from the
- * shared jar, so this class (plain Java, no Kafka or Moquette types) is all a test's classpath needs.
+ * shaded jar, so this class (plain Java, no Kafka or Moquette types) is all a test's classpath needs.
  *
  * <p>Kafka and MQTT are separate children so a fault test can stop, kill and restart Kafka while MQTT stays up.
  * A restarted Kafka listens on the same port and keeps its data directory, so clients reconnect and earlier
@@ -274,7 +271,7 @@ public final class LocalStack implements AutoCloseable {
         children.forEach(ChildJvm::requestStop); // both stop at once: MQTT's stop does not wait for Kafka's
         children.forEach(child -> child.stop(config.stopTimeout));
         if (config.dataDir == null) {
-            deleteRecursively(dataDir);
+            FileTrees.deleteRecursively(dataDir);
         }
     }
 
@@ -293,28 +290,6 @@ public final class LocalStack implements AutoCloseable {
         return Boolean.getBoolean(ECHO_PROPERTY);
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("local-stack: could not delete " + dir + ": " + e);
-        }
-    }
 
     /** Options for a private local stack. */
     public static final class Builder {

@@ -3,11 +3,8 @@ package io.tributary.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -138,7 +135,7 @@ public final class LocalStackMain {
         }
         long t2 = System.nanoTime();
         if (temporaryDataDir) {
-            deleteRecursively(dataDir);
+            FileTrees.deleteRecursively(dataDir);
         }
         System.err.println("local-stack: stopped (" + (mqtt != null ? "MQTT " + millis(t1 - t0) + " ms, " : "")
                 + (kafka != null ? "Kafka " + millis(t2 - t1) + " ms" : "") + ")");
@@ -154,6 +151,10 @@ public final class LocalStackMain {
         System.out.println(ReadyLines.LOCAL_STACK_FAILED + reason.replace('\n', ' '));
         System.out.flush();
         e.printStackTrace(System.err);
+        if (reason.contains("Address already in use")) {
+            System.err.println("local-stack: a port is in use; choose others with --kafka-port, --controller-port and"
+                    + " --mqtt-port (0 = a free port)");
+        }
         // A half-started Kafka may not stop cleanly: give the shutdown hook a bounded time, then halt.
         Thread watchdog = new Thread(() -> {
             sleep(20_000);
@@ -182,28 +183,6 @@ public final class LocalStackMain {
         watcher.start();
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("local-stack: could not delete " + dir + ": " + e);
-        }
-    }
 
     private static int portOrFree(int port) {
         return port == 0 ? FreePort.pick() : port;
