@@ -60,6 +60,32 @@ final class AgentFixture implements AutoCloseable {
         return TestOriginType.origin("in").send(body).toCompletableFuture();
     }
 
+    /** What a burst of single-event payloads came to. */
+    static final class Burst {
+        final java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    }
+
+    /**
+     * Sends one event per payload for seq in [from, to), devices {@code dev-<seq % 3>}, with at most
+     * {@code window} payloads in flight; waits for every answer.
+     */
+    Burst burst(long from, long to, int window) throws InterruptedException {
+        Burst burst = new Burst();
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(window);
+        for (long seq = from; seq < to; seq++) {
+            permits.acquire();
+            String id = "dev-" + seq % 3 + "/" + seq;
+            send(events("dev-" + seq % 3, seq, 1)).whenComplete((r, e) -> {
+                if (e == null) burst.acknowledged.add(id);
+                else burst.failures.add(e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e);
+                permits.release();
+            });
+        }
+        permits.acquire(window);
+        return burst;
+    }
+
     /** One NDJSON payload with {@code n} events for {@code device}, sequence numbers from {@code firstSeq}. */
     static String events(String device, long firstSeq, int n) {
         StringBuilder sb = new StringBuilder();

@@ -1,0 +1,136 @@
+package io.tributary.agent.bench;
+
+import io.tributary.agent.config.AgentConfig;
+import io.tributary.agent.config.YamlLoader;
+import io.tributary.agent.runtime.Agent;
+import io.tributary.agent.testing.TestOriginType;
+import io.tributary.localstack.LocalStack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark harness (not a test): the agent's durable-ack throughput from the in-process test origin into the
+ * real local Kafka, against Kafka's own ProducerPerformance with the same producer settings on the same broker
+ * in the same run. Prints a table. Run with:
+ * {@code mvn -q -B -Pbench -pl collector-agent -am test-compile exec:exec -Dexec.skip
+ * -Djmh.args=... } is for JMH; this harness runs with
+ * {@code -Dbench.main=io.tributary.agent.bench.AgentThroughputBenchmark} (see docs/benchmarks.md).
+ */
+public final class AgentThroughputBenchmark {
+    private static final String PRODUCER_SETTINGS = "acks=all enable.idempotence=true compression.type=lz4 "
+            + "linger.ms=5 batch.size=65536";
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        List<String[]> rows = new ArrayList<>();
+        try (LocalStack kafka = LocalStack.builder().mqtt(false).topics("pp:1", "agent1:1", "agent100:1").start()) {
+            rows.add(producerPerformance(kafka, records));
+            rows.add(agent(kafka, "agent1", records, 1));
+            rows.add(agent(kafka, "agent100", records, 100));
+        }
+        System.out.printf("%n| run | records | records/s | MB/s (values) | CPU s per M records (this JVM) |%n");
+        System.out.printf("|---|---|---|---|---|%n");
+        for (String[] r : rows) System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) r);
+    }
+
+    private static String[] producerPerformance(LocalStack kafka, int records) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", kafka.jar().toString(), "org.apache.kafka.tools.ProducerPerformance", "--topic", "pp",
+                "--num-records", String.valueOf(records), "--record-size", "250", "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers()));
+        cmd.addAll(List.of(PRODUCER_SETTINGS.split(" ")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.contains("records sent")) last = line;
+            }
+        }
+        p.waitFor();
+        // "N records sent, X records/sec (Y MB/sec), ..."
+        String[] parts = last.split("[ ,()]+");
+        double cpu = p.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L) / 1000.0;
+        return new String[] {"Kafka ProducerPerformance (250-byte values)", parts[0], parts[3], parts[5],
+                String.format("%.1f (its own JVM)", cpu / (records / 1e6))};
+    }
+
+    private static String[] agent(LocalStack kafka, String topic, int records, int perPayload) throws Exception {
+        Path spool = Files.createTempDirectory("bench-spool");
+        String yaml = """
+                agent:
+                  id: bench
+                  summary.interval.ms: 0
+                admin:
+                  enabled: false
+                pipelines:
+                  - name: bench
+                    max.inflight.payloads: 100000
+                    origins:
+                      - type: test
+                        id: bench-in
+                    format:
+                      type: json
+                    destination:
+                      bootstrap.servers: %s
+                      topic: %s
+                      key.field: /device
+                    spool:
+                      dir: %s
+                """.formatted(kafka.bootstrapServers(), topic, spool);
+        String payload = payload(perPayload);
+        long valueBytes;
+        try (Agent agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)))) {
+            agent.start();
+            TestOriginType.TestOrigin origin = TestOriginType.origin("bench-in");
+            byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+            int payloads = records / perPayload;
+            Semaphore window = new Semaphore(Math.max(64, 20_000 / perPayload));
+            AtomicLong failures = new AtomicLong();
+            long cpuBefore = cpuNanos();
+            long start = System.nanoTime();
+            for (int i = 0; i < payloads; i++) {
+                window.acquire();
+                origin.send(body, null).whenComplete((r, e) -> {
+                    if (e != null) failures.incrementAndGet();
+                    window.release();
+                });
+            }
+            window.acquire(Math.max(64, 20_000 / perPayload));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpuNanos() - cpuBefore) / 1e9;
+            if (failures.get() > 0) throw new IllegalStateException(failures.get() + " payloads failed");
+            valueBytes = (long) records * 250;
+            return new String[] {"agent, test origin -> Kafka, durable acks, " + perPayload + " record(s)/payload",
+                    String.valueOf(records), String.format("%.0f", records / seconds),
+                    String.format("%.2f (input JSON)", valueBytes / seconds / 1e6),
+                    String.format("%.1f (agent)", cpu / (records / 1e6))};
+        }
+    }
+
+    /** NDJSON with {@code n} ~250-byte sensor events. */
+    static String payload(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("{\"device\":\"a4:5e:60:c1:22:").append(String.format("%02x", i % 256))
+                    .append("\",\"sensor_id\":\"s-017\",\"mall\":\"m1\",\"ts\":\"2026-11-22T10:15:30.123Z\",")
+                    .append("\"type\":\"wifi\",\"rssi\":-67,\"channel\":6,\"battery\":0.87,\"seq\":").append(100000 + i)
+                    .append(",\"readings\":[{\"k\":\"temp\",\"v\":21.5},{\"k\":\"hum\",\"v\":40.1}]}\n");
+        }
+        return sb.toString();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
