@@ -186,6 +186,14 @@ public final class LocalStack implements AutoCloseable {
         return mqttPort;
     }
 
+    /**
+     * The shaded jar the brokers run from. It also holds Kafka's tools, e.g. for a benchmark:
+     * {@code java -cp <jar> org.apache.kafka.tools.ProducerPerformance ...}.
+     */
+    public Path jar() {
+        return jar;
+    }
+
     /** Kafka's data directory (its storage is in {@code kafka/} below it). */
     public Path dataDir() {
         return dataDir;
