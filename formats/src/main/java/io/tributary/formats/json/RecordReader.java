@@ -30,13 +30,16 @@ import java.util.Set;
 final class RecordReader {
     private static final int DEFAULT_CAPACITY = 16;
     private static final int NESTED_CAPACITY = 8;
+    private static final Object[] NO_PARENTS = {};
+    /** A number too long to convert: its record is over the size limit anyway. */
+    private static final Object TOO_LONG = new Object();
 
     private final byte[] payload;
     private final RecordSink sink;
     private final Limits limits;
     private final boolean decimals;
     private final Set<String> timestampFields;
-    private Object[] stack = new Object[8];
+    private Object[] stack = NO_PARENTS;
     private int rootCapacity = DEFAULT_CAPACITY;
     private long nextInvalidUtf8;
     /** Offset just past the last root value dealt with: bytes before it have been reported on. */
@@ -153,28 +156,15 @@ final class RecordReader {
                     name = p.getCurrentName();
                     continue;
                 }
-                case JsonTokenId.ID_STRING -> {
-                    String text = p.getText();
-                    value = timestampFields != null && depth == 1 && timestampFields.contains(name)
-                            ? timestamp(text) : text;
-                }
+                case JsonTokenId.ID_STRING -> value = depth == 1 && timestampFields != null
+                        ? rootText(p, name) : p.getText();
                 case JsonTokenId.ID_NUMBER_INT -> {
-                    if (p.getNumberType() != NumberType.BIG_INTEGER) {
-                        value = p.getLongValue();
-                    } else if (p.getTextLength() > limits.maxRecordBytes()) {
-                        return skip(p, depth, tooLarge(start));
-                    } else {
-                        value = p.getDecimalValue();
-                    }
+                    value = integer(p);
+                    if (value == TOO_LONG) return skip(p, depth, tooLarge(start));
                 }
                 case JsonTokenId.ID_NUMBER_FLOAT -> {
-                    if (!decimals) {
-                        value = p.getDoubleValue();
-                    } else if (p.getTextLength() > limits.maxRecordBytes()) {
-                        return skip(p, depth, tooLarge(start));
-                    } else {
-                        value = p.getDecimalValue();
-                    }
+                    value = decimals ? decimal(p) : floating(p);
+                    if (value == TOO_LONG) return skip(p, depth, tooLarge(start));
                 }
                 case JsonTokenId.ID_TRUE -> value = Boolean.TRUE;
                 case JsonTokenId.ID_FALSE -> value = Boolean.FALSE;
@@ -223,9 +213,38 @@ final class RecordReader {
         }
     }
 
+    private Object rootText(UTF8StreamJsonParser p, String name) throws IOException {
+        String text = p.getText();
+        if (!timestampFields.contains(name)) return text;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    private Object integer(UTF8StreamJsonParser p) throws IOException {
+        long simple = SimpleNumbers.toLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return simple != SimpleNumbers.NOT_SIMPLE_LONG ? simple : bigInteger(p);
+    }
+
+    private Object bigInteger(UTF8StreamJsonParser p) throws IOException {
+        if (p.getNumberType() != NumberType.BIG_INTEGER) return p.getLongValue();
+        return p.getTextLength() > limits.maxRecordBytes() ? TOO_LONG : p.getDecimalValue();
+    }
+
+    private static Object floating(UTF8StreamJsonParser p) throws IOException {
+        double simple = SimpleNumbers.toDouble(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return simple == simple ? simple : p.getDoubleValue();
+    }
+
+    private Object decimal(UTF8StreamJsonParser p) throws IOException {
+        return p.getTextLength() > limits.maxRecordBytes() ? TOO_LONG : p.getDecimalValue();
+    }
+
     private Object[] push(Object[] parents, int depth, Object parent) {
-        if (depth == parents.length) {
-            parents = Arrays.copyOf(parents, parents.length * 2);
+        if (depth >= parents.length) {
+            parents = Arrays.copyOf(parents, Math.max(8, parents.length * 2));
             stack = parents;
         }
         parents[depth] = parent;
@@ -245,7 +264,6 @@ final class RecordReader {
         return null;
     }
 
-    /** For a number too long to convert at all: its record is over the size limit anyway. */
     private ParseError tooLarge(long start) {
         return new ParseError(ErrorCode.RECORD_TOO_LARGE,
                 "Record has a number longer than max.record.bytes=" + limits.maxRecordBytes(), start);
@@ -259,14 +277,6 @@ final class RecordReader {
     private ParseError tooDeep(long start) {
         return new ParseError(ErrorCode.MAX_DEPTH_EXCEEDED,
                 "Record nests deeper than max.depth=" + limits.maxDepth(), start);
-    }
-
-    private static Object timestamp(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return text;
-        }
     }
 
     /** The first invalid UTF-8 offset in {@code [from, to]}, or -1; offsets before {@code from} are done with. */

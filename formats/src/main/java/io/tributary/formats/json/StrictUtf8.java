@@ -19,6 +19,11 @@ final class StrictUtf8 {
     /** The offset of the first byte of the first invalid sequence in {@code [from, to)}, or -1 when valid. */
     static int firstInvalid(byte[] b, int from, int to) {
         int i = from;
+        for (int last = to - 32; i <= last; i += 32) {
+            long any = (long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8) | (long) LONGS.get(b, i + 16)
+                    | (long) LONGS.get(b, i + 24);
+            if ((any & HIGH_BITS) != 0) break;
+        }
         while (i < to) {
             if (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
                 i += 8;
