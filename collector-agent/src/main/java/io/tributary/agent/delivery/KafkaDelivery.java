@@ -89,12 +89,15 @@ public final class KafkaDelivery implements Delivery {
     private void send(Outgoing message, BatchTracker tracker) {
         directInFlight.incrementAndGet();
         long start = System.nanoTime();
+        Thread caller = Thread.currentThread();
         try {
             producer.send(Messages.toRecord(message), (metadata, error) -> {
                 if (error == null) {
                     metrics.sent(System.nanoTime() - start);
                     tracker.done(1);
                     if (directInFlight.decrementAndGet() == 0 && spooling) loop.execute(this::releaseHeld);
+                } else if (Thread.currentThread() == caller) {
+                    onSendFailed(message, tracker, error); // failed inside send(): switch before the next message
                 } else {
                     loop.execute(() -> onSendFailed(message, tracker, error));
                 }

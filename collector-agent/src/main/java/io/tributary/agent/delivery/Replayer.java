@@ -70,7 +70,7 @@ final class Replayer implements Runnable {
                     continue;
                 }
                 sendAll(chunk);
-                spool.acknowledge(chunk.get(chunk.size() - 1).seq());
+                spool.acknowledge(chunk);
                 metrics.replayed(chunk.size());
                 backoffMs = 100;
             } catch (Exception e) {
@@ -89,6 +89,8 @@ final class Replayer implements Runnable {
     }
 
     private void sendAll(List<SpoolEntry> chunk) throws Exception {
+        // Metadata first: a send that fails for want of it while a later one succeeds would reorder a key.
+        chunk.stream().map(e -> e.outgoing().topic()).distinct().forEach(producer::partitionsFor);
         List<CompletableFuture<Void>> acks = new ArrayList<>(chunk.size());
         for (SpoolEntry entry : chunk) {
             CompletableFuture<Void> ack = new CompletableFuture<>();

@@ -17,6 +17,8 @@ final class SegmentList {
     private long ackedNext;
     private long bytes;
     private long droppedEntries;
+    /** Sequence ranges [from, to) dropped but not yet passed by an acknowledgement. */
+    private final ArrayDeque<long[]> droppedRanges = new ArrayDeque<>();
 
     SegmentList(List<Segment> recovered, long nextSeq, long ackedNext) {
         for (Segment s : recovered) {
@@ -43,13 +45,31 @@ final class SegmentList {
     synchronized boolean drop(Segment s) {
         if (!segments.contains(s)) return false;
         long end = endSeq(s);
-        droppedEntries += Math.max(0, end - Math.max(s.firstSeq, ackedNext));
+        long from = Math.max(s.firstSeq, ackedNext);
+        if (end > from) {
+            droppedEntries += end - from;
+            droppedRanges.addLast(new long[] {from, end});
+        }
         remove(s);
         return true;
     }
 
-    /** Records the acknowledgement and removes the segments it fully covers, except the last one. */
-    synchronized List<Segment> acknowledge(long ackedNext) {
+    /**
+     * Records the acknowledgement and removes the segments it fully covers, except the last one. The entries
+     * {@code delivered} were sent: any of them dropped meanwhile (read before the drop, sent after it) are no
+     * longer counted as dropped.
+     */
+    synchronized List<Segment> acknowledge(long ackedNext, long[] delivered) {
+        for (long seq : delivered) {
+            for (long[] range : droppedRanges) {
+                if (seq >= range[0] && seq < range[1]) {
+                    droppedEntries--;
+                    break;
+                }
+            }
+        }
+        droppedRanges.removeIf(range -> range[1] <= ackedNext);
+        for (long[] range : droppedRanges) range[0] = Math.max(range[0], ackedNext);
         this.ackedNext = Math.max(this.ackedNext, ackedNext);
         List<Segment> removed = new ArrayList<>();
         Segment previous = null;

@@ -179,6 +179,20 @@ public final class Spool implements AutoCloseable {
      * @throws IllegalArgumentException if no entry with {@code seq} was appended yet
      */
     public void acknowledge(long seq) throws IOException {
+        acknowledge(seq, new long[] {seq});
+    }
+
+    /**
+     * Acknowledges a chunk the replayer read and Kafka took: everything up to its last entry. Entries of the
+     * chunk that drop-oldest deleted after they were read were delivered all the same, so they are not counted
+     * as dropped.
+     */
+    public void acknowledge(List<SpoolEntry> delivered) throws IOException {
+        if (delivered.isEmpty()) return;
+        acknowledge(delivered.get(delivered.size() - 1).seq(), delivered.stream().mapToLong(SpoolEntry::seq).toArray());
+    }
+
+    private void acknowledge(long seq, long[] delivered) throws IOException {
         synchronized (replay) {
             ensureOpen();
             if (seq < segments.ackedNext()) return;
@@ -188,7 +202,7 @@ public final class Spool implements AutoCloseable {
                         + ": the newest entry in the spool is " + (next - 1));
             }
             checkpoint.write(seq + 1);
-            for (Segment s : segments.acknowledge(seq + 1)) SegmentFile.delete(s.path);
+            for (Segment s : segments.acknowledge(seq + 1, delivered)) SegmentFile.delete(s.path);
             SegmentFile.syncDirectory(dir);
             cursor.acknowledged(seq + 1);
             if (segments.unacknowledged() == 0) queue.requestRoll();
