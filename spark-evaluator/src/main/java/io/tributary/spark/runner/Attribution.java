@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.SparkException;
 
 /**
  * Finds which evaluator an exception belongs to: a {@link StageFailure} in its causes (tagged on the executor),
@@ -47,12 +48,17 @@ final class Attribution {
         return -1;
     }
 
-    /** The evaluator's own exception when it was tagged on an executor, else {@code t}. */
+    /**
+     * The evaluator's own exception: the cause of a {@link StageFailure}, else the task's exception inside Spark's
+     * "Job aborted" exception, else {@code t}.
+     */
     static Throwable userCause(Throwable t) {
         for (Throwable c : causes(t)) {
             if (c instanceof StageFailure && c.getCause() != null) return c.getCause();
         }
-        return t;
+        Throwable c = t;
+        while (c instanceof SparkException && c.getCause() != null && c.getCause() != c) c = c.getCause();
+        return c;
     }
 
     private static List<Throwable> causes(Throwable t) {

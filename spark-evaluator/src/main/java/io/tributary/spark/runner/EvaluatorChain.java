@@ -240,6 +240,7 @@ public final class EvaluatorChain implements AutoCloseable {
         Optional<ChainSnapshots.Restored> restored = snapshots.restore(stages);
         restored.ifPresent(r -> {
             completed = r.batches();
+            batchIndex = r.batches();
             LOG.info("Restored state snapshot {} (position {})", r.dir(), r.position());
         });
         return restored.map(ChainSnapshots.Restored::position);
