@@ -10,8 +10,9 @@ package io.tributary.spark;
  * {@link #restore} after {@code init} and before the first batch, {@link #snapshot} after a batch whose
  * outputs every sink has written.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public interface Checkpointable {
     /**

@@ -5,8 +5,9 @@ package io.tributary.spark;
  * functions on an executor) after the retries of the chain's retry policy. The message names the evaluator
  * and its class; the cause is the evaluator's own exception where it could be recovered.
  *
+ * <p>Stable API since 0.1.
+ *
  * @since 0.1
- * @apiNote Stability: <b>stable</b> since 0.1.
  */
 public class EvaluatorException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -44,8 +44,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * If {@code results} and {@code errors} both derive from one expensive RDD, persist that RDD and hand it to
  * {@link TransformResult#unpersistAfterBatch}, so it is computed once and released when the batch is done.
  *
+ * <p>Stable API since 0.1. Methods may be added with a default implementation only.
+ *
  * @since 0.1
- * @apiNote Stability: <b>stable</b> since 0.1. Methods may be added with a default implementation only.
  */
 public abstract class SparkTransformer {
 

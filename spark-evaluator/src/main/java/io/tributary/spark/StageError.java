@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Immutable, serializable; registered with Kryo by {@link TributaryKryoRegistrator}.
  *
+ * <p>Stable API since 0.1.
+ *
  * @since 0.1
- * @apiNote Stability: <b>stable</b> since 0.1.
  */
 public final class StageError implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -15,8 +15,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <p>Immutable apart from {@link #unpersistAfterBatch}; used on the driver only.
  *
+ * <p>Stable API since 0.1.
+ *
  * @since 0.1
- * @apiNote Stability: <b>stable</b> since 0.1.
  */
 public final class TransformResult {
     private final JavaRDD<Record> results;

@@ -11,8 +11,9 @@ import org.apache.spark.serializer.KryoRegistrator;
  * ({@link RecordKryo}) and the small value classes the runner ships between tasks. Every JVM of a job must
  * use this same class, so that classes get the same Kryo ids everywhere.
  *
+ * <p>Stable API since 0.1 (the class name is part of job configurations).
+ *
  * @since 0.1
- * @apiNote Stability: <b>stable</b> since 0.1 (the class name is part of job configurations).
  */
 public final class TributaryKryoRegistrator implements KryoRegistrator {
     /** The value for {@code spark.kryo.registrator}. */

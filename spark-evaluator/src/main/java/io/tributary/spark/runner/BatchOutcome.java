@@ -15,8 +15,9 @@ import org.apache.spark.api.java.JavaRDD;
  *
  * <p>Used on the driver only; not thread-safe.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class BatchOutcome {
     private final long batchIndex;

@@ -13,6 +13,8 @@ import java.util.List;
  * exact. With {@code materialize=false} nothing runs until the caller's sinks do: read {@link BatchOutcome#stats()}
  * after them; partitions that nobody read to the end are not counted.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param batchIndex    the chain's batch number, from 1
  * @param inputRecords  records in the batch
  * @param resultRecords results of the last evaluator
@@ -21,7 +23,6 @@ import java.util.List;
  * @param attempts      tries of the batch job (1 = no retry; 0 when not materialized)
  * @param stages        per evaluator, in chain order
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public record BatchStats(long batchIndex, long inputRecords, long resultRecords, long errorRecords, long elapsedMs,
         int attempts, List<StageStats> stages) {

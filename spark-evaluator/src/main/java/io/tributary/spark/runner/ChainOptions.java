@@ -15,8 +15,9 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Immutable.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class ChainOptions {
     public static final Option<Integer> RETRY_MAX = Option.intValue("retry.max", 2, 0, 100,
@@ -38,6 +39,9 @@ public final class ChainOptions {
                     return "is not a Spark storage level (e.g. MEMORY_AND_DISK_SER)";
                 }
             });
+    public static final Option<Boolean> CACHE_SHARED_INPUTS = Option.bool("cache.shared.inputs", true,
+            "Cache an evaluator's input for the batch when both its results and its errors read it, so that the"
+                    + " functions before it run once per record instead of once per branch");
     public static final Option<Boolean> LOG_STATS = Option.bool("stats.log", true,
             "Log one line of statistics per micro-batch (INFO)");
     public static final Option<String> STATE_DIR = Option.string("state.dir", "",
@@ -47,7 +51,7 @@ public final class ChainOptions {
     public static final Option<Integer> SNAPSHOT_RETAIN = Option.intValue("state.snapshot.retain", 2, 1, 1000,
             "Complete snapshots kept; older ones are deleted");
     public static final OptionSet OPTIONS = OptionSet.of(RETRY_MAX, RETRY_BACKOFF_MS, RETRY_BACKOFF_MAX_MS, MATERIALIZE,
-            STORAGE_LEVEL, LOG_STATS, STATE_DIR, SNAPSHOT_INTERVAL, SNAPSHOT_RETAIN);
+            STORAGE_LEVEL, CACHE_SHARED_INPUTS, LOG_STATS, STATE_DIR, SNAPSHOT_INTERVAL, SNAPSHOT_RETAIN);
 
     private final Map<String, Object> raw;
     private final Settings settings;
@@ -87,6 +91,10 @@ public final class ChainOptions {
 
     public StorageLevel storageLevel() {
         return StorageLevel.fromString(settings.get(STORAGE_LEVEL));
+    }
+
+    public boolean cacheSharedInputs() {
+        return settings.get(CACHE_SHARED_INPUTS);
     }
 
     public boolean logStats() {

@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Driver only. Not thread-safe: one batch at a time, in order ({@code spark.streaming.concurrentJobs=1}).
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class EvaluatorChain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorChain.class);
@@ -165,13 +166,20 @@ public final class EvaluatorChain implements AutoCloseable {
             s.errors.reset();
             TransformResult r = transform(s, current, index, transformNanos, attempts);
             cached.addAll(r.toUnpersist());
+            if (options.cacheSharedInputs() && r.errors().getNumPartitions() > 0) {
+                // Results and errors both read this input: compute it once.
+                current.persist(options.storageLevel());
+                cached.add(current);
+            }
             current = Guard.results(r.results(), s.index, s.name, s.className, s.results);
             errors = errors.union(Guard.errors(r.errors(), s.index, s.name, s.className, s.errors));
         }
 
         long[] exact = null;
         int jobAttempts = 0;
-        if (options.materialize()) {
+        if (current.getNumPartitions() == 0 && errors.getNumPartitions() == 0) {
+            exact = new long[stages.size() + 1]; // nothing to compute: no job
+        } else if (options.materialize()) {
             current.persist(options.storageLevel());
             errors.persist(options.storageLevel());
             cached.add(current);

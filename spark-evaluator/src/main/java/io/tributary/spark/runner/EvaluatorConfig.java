@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>Immutable.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class EvaluatorConfig {
     private static final Set<String> KEYS = Set.of("class", "name", "params");

@@ -6,8 +6,9 @@ package io.tributary.spark.runner;
  *
  * <p>Immutable.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public record RetryPolicy(int maxRetries, long backoffMs, long maxBackoffMs) {
 

@@ -5,6 +5,8 @@ import java.util.Map;
 /**
  * One evaluator's share of a micro-batch.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param name        the evaluator's name in the chain
  * @param className   its class
  * @param recordsIn   records it received (the previous evaluator's results, or the batch)
@@ -15,7 +17,6 @@ import java.util.Map;
  * @param attempts    calls of its {@code transform} for this batch (1 = no retry)
  * @param counters    its own cumulative counters ({@code SparkTransformer.counters()})
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public record StageStats(String name, String className, long recordsIn, long recordsOut, long errors,
         long transformMs, int attempts, Map<String, Long> counters) {

@@ -11,8 +11,9 @@ import java.io.Serializable;
  *
  * <p>Serializable: runs on executors.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 @FunctionalInterface
 public interface KeyFunction extends Serializable {

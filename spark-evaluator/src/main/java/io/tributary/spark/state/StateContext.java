@@ -8,8 +8,9 @@ import java.io.Serializable;
  *
  * <p>Immutable, serializable.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class StateContext implements Serializable {
     private static final long serialVersionUID = 1L;

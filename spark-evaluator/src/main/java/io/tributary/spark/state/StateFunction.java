@@ -21,9 +21,10 @@ import java.util.Optional;
  * may be mutated and returned with {@link StateUpdate#update}. An exception fails the batch (see
  * {@link io.tributary.spark.SparkTransformer}).
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <S> the state type
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 @FunctionalInterface
 public interface StateFunction<S extends Serializable> extends Serializable {

@@ -16,9 +16,10 @@ import scala.Tuple2;
  *
  * <p>Built on an executor and consumed there; not thread-safe.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <S> the state type
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class StateUpdate<S> {
     /** What happens to the key's state. */

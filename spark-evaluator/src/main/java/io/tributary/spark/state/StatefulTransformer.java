@@ -67,6 +67,10 @@ import scala.Tuple2;
  * {@link StateUpdate#update}. A function may also ask to be called when the watermark reaches a time
  * ({@link StateUpdate#timer}), which window operators use to close windows of silent keys.
  *
+ * <p>A batch given as an RDD without partitions (e.g. {@code jsc.emptyRDD()} for a micro-batch known to be empty)
+ * runs no Spark job when the previous step already ran under the same watermark, since then no timer or
+ * timeout can have become due; otherwise it runs the step for the timers and timeouts.
+ *
  * <h2>Options (params)</h2>
  * {@code state.key} ({@code header} or a field path), {@code state.ttl.ms} (0 = none),
  * {@code state.partitions} (0 = {@code spark.default.parallelism}), {@code state.checkpoint.interval.batches}
@@ -74,9 +78,10 @@ import scala.Tuple2;
  * Keys starting with {@code state.}, {@code event.}, {@code watermark.} or {@code window.} are reserved: an unknown
  * one is an error. Every other param goes to {@link #initState}.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <S> the per-key state type
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public abstract class StatefulTransformer<S extends Serializable> extends SparkTransformer implements Checkpointable {
     public static final Option<String> KEY = Option.string("state.key", "header",
@@ -117,6 +122,8 @@ public abstract class StatefulTransformer<S extends Serializable> extends SparkT
     private long keys;
     private long dropped;
     private long expired;
+    /** The event clock the last executed step ran with (a step with no records under it again is a no-op). */
+    private Long lastRunClock;
     private boolean destroyed;
 
     /** The per-key function; called once at the end of {@link #init}. Must be serializable. */
@@ -181,6 +188,12 @@ public abstract class StatefulTransformer<S extends Serializable> extends SparkT
     public final TransformResult transform(JavaRDD<Record> batch) {
         requireInit();
         long index = batches + 1;
+        if (batch.getNumPartitions() == 0 && lastRunClock != null && lastRunClock == watermark.maxEventTimeMillis()) {
+            // An empty batch under the watermark the previous step already saw changes nothing: no timer or
+            // timeout can become due, so no Spark job is needed.
+            batches = index;
+            return TransformResult.of(jsc.emptyRDD());
+        }
         StateContext context = new StateContext(index, watermark, false, false);
         JavaPairRDD<String, Sequenced> keyed = JavaPairRDD.fromJavaRDD(
                 batch.mapPartitionsWithIndex(sequencer(keyFunction, eventTime), false));
@@ -205,6 +218,7 @@ public abstract class StatefulTransformer<S extends Serializable> extends SparkT
         keys = totals[0];
         dropped += totals[1];
         expired += totals[2];
+        lastRunClock = watermark.maxEventTimeMillis();
         if (totals[3] != Watermark.NONE) watermark = watermark.observe(totals[3]);
 
         JavaRDD<Record> results = step.values().flatMap(s -> s.outputs.iterator());
@@ -255,6 +269,7 @@ public abstract class StatefulTransformer<S extends Serializable> extends SparkT
         lastTruncated = restored;
         keys = restoredKeys;
         batches = Long.parseLong(p.getProperty("batches"));
+        lastRunClock = null;
         watermark = Watermark.of(watermark.latenessMillis(), Long.parseLong(p.getProperty("watermark.max.event.ms")));
     }
 

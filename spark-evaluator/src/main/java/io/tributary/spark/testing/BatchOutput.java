@@ -10,11 +10,12 @@ import java.util.Map;
  * One batch's output, collected to the driver: results, errors (each with its {@link StageError}) and the
  * statistics.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param results the last evaluator's results, in partition order
  * @param errors  every error record with the evaluator and reason
  * @param stats   the batch's statistics
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public record BatchOutput(List<Record> results, List<Map.Entry<Record, StageError>> errors, BatchStats stats) {
 

@@ -22,8 +22,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <p>Thread-safe.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class LocalSpark {
     private static final String APP_NAME = "tributary-test";

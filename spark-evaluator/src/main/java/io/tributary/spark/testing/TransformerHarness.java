@@ -31,8 +31,9 @@ import scala.Tuple2;
  *
  * <p>All harnesses share one Spark context per JVM ({@link LocalSpark}). Not thread-safe.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class TransformerHarness implements AutoCloseable {
     /** The chain options a harness uses unless given others: no retries, no stats logging. */

@@ -6,8 +6,9 @@ import java.util.Locale;
  * What happens to a record whose windows have all closed (its event time is behind the watermark by more than
  * the window allows).
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public enum LatePolicy {
     /** Dropped and counted ({@code records.late.dropped}). */

@@ -15,8 +15,9 @@ import java.time.Instant;
  *
  * <p>Immutable, serializable; pure, no Spark.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class Watermark implements Serializable {
     private static final long serialVersionUID = 1L;

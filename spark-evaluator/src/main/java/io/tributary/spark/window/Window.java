@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * <p>Immutable, serializable, ordered by start then end.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class Window implements Serializable, Comparable<Window> {
     private static final long serialVersionUID = 1L;

@@ -9,9 +9,10 @@ import java.util.TreeMap;
  * One key's open windows and their accumulators: the state of a windowed evaluator. Mutable, not thread-safe;
  * owned by one task at a time.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <A> the accumulator type
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class WindowBuffer<A extends Serializable> implements Serializable {
     private static final long serialVersionUID = 1L;

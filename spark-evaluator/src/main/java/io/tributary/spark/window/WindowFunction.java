@@ -8,9 +8,10 @@ import java.time.Instant;
  * An aggregation over the records of one key and one window: an accumulator created empty, each record added,
  * and one result record emitted when the window closes. Runs on executors: serializable, deterministic.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <A> the accumulator type (kept in the evaluator's state, so serializable)
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public interface WindowFunction<A extends Serializable> extends Serializable {
     /** A new, empty accumulator. */

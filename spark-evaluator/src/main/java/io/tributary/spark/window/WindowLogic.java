@@ -25,8 +25,9 @@ import java.util.Optional;
  *       still emits once the watermark passes.</li>
  * </ul>
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class WindowLogic<A extends Serializable> implements Serializable {
     private static final long serialVersionUID = 1L;

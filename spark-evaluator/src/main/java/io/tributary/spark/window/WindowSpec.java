@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>Pure functions, no Spark. Immutable, serializable.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public final class WindowSpec implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -24,9 +24,10 @@ import java.time.Duration;
  * <p>Results of a window appear in the first batch whose watermark (from the earlier batches: largest event time
  * minus {@code watermark.lateness.ms}) has reached the window's end.
  *
+ * <p>Evolving API since 0.1: may still change in a minor release.
+ *
  * @param <A> the accumulator type
  * @since 0.1
- * @apiNote Stability: <b>evolving</b> since 0.1.
  */
 public abstract class WindowedTransformer<A extends Serializable> extends StatefulTransformer<WindowBuffer<A>> {
     public static final Option<Long> SIZE_MS = Option.longValue("window.size.ms", 0, 1, Long.MAX_VALUE,
