@@ -74,6 +74,28 @@ class KryoShuffleTest {
         assertEquals(window, roundTrip(kryo, window));
     }
 
+    @Test
+    void jdkImmutableCollectionsInStateRoundTrip() {
+        SerializerInstance kryo = new KryoSerializer(LocalSpark.get().getConf()).newInstance();
+        List<Object> values = List.of(List.of(), List.of(1L), List.of(1L, 2L, 3L), Map.of(), Map.of("a", 1L),
+                Map.of("a", 1L, "b", 2L, "c", 3L), java.util.Set.of("x"), java.util.Set.of("x", "y", "z"),
+                java.util.Collections.unmodifiableList(new ArrayList<>(List.of("u"))),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("k", "v"))),
+                java.util.Collections.emptyList(), java.util.Collections.singletonList("s"), Arrays.asList("p", "q"));
+        for (Object v : values) assertEquals(v, roundTrip(kryo, v), v.getClass().getName());
+    }
+
+    @Test
+    void windowStateRoundTrips() {
+        SerializerInstance kryo = new KryoSerializer(LocalSpark.get().getConf()).newInstance();
+        io.tributary.spark.window.WindowBuffer<long[]> buffer = new io.tributary.spark.window.WindowBuffer<>();
+        buffer.open().put(new Window(0, 10_000), new long[] {3});
+        buffer.open().put(new Window(10_000, 20_000), new long[] {5});
+        io.tributary.spark.window.WindowBuffer<long[]> copy = roundTrip(kryo, buffer);
+        assertEquals(List.of(new Window(0, 10_000), new Window(10_000, 20_000)), new ArrayList<>(copy.open().keySet()));
+        assertEquals(5, copy.open().get(new Window(10_000, 20_000))[0]);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T roundTrip(SerializerInstance s, T value) {
         ByteBuffer bytes = s.serialize(value, ClassTag$.MODULE$.AnyRef());

@@ -164,7 +164,13 @@ public final class EvaluatorChain implements AutoCloseable {
         for (Stage s : stages) {
             s.results.reset();
             s.errors.reset();
-            TransformResult r = transform(s, current, index, transformNanos, attempts);
+            TransformResult r;
+            try {
+                r = transform(s, current, index, transformNanos, attempts);
+            } catch (RuntimeException e) {
+                for (JavaRDD<?> rdd : cached) rdd.unpersist(false);
+                throw e;
+            }
             cached.addAll(r.toUnpersist());
             if (options.cacheSharedInputs() && r.errors().getNumPartitions() > 0) {
                 // Results and errors both read this input: compute it once.

@@ -34,8 +34,8 @@ public final class StateUpdate<S> {
 
     private final Kind kind;
     private final S state;
-    private List<Record> outputs = List.of();
-    private List<Tuple2<Record, String>> errors = List.of();
+    private ArrayList<Record> outputs;
+    private ArrayList<Tuple2<Record, String>> errors;
     private long dropped;
     private long timerMillis = Watermark.NONE;
 
@@ -61,7 +61,7 @@ public final class StateUpdate<S> {
 
     /** Emits {@code record} as a result. */
     public StateUpdate<S> emit(Record record) {
-        if (outputs.isEmpty()) outputs = new ArrayList<>(4);
+        if (outputs == null) outputs = new ArrayList<>(4);
         outputs.add(Objects.requireNonNull(record, "record"));
         return this;
     }
@@ -73,7 +73,7 @@ public final class StateUpdate<S> {
 
     /** Routes {@code record} to the errors; {@code reason} reads {@code "CODE: detail"}. */
     public StateUpdate<S> error(Record record, String reason) {
-        if (errors.isEmpty()) errors = new ArrayList<>(2);
+        if (errors == null) errors = new ArrayList<>(2);
         errors.add(new Tuple2<>(Objects.requireNonNull(record, "record"), reason));
         return this;
     }
@@ -110,11 +110,20 @@ public final class StateUpdate<S> {
     }
 
     public List<Record> outputs() {
-        return Collections.unmodifiableList(outputs);
+        return outputs == null ? List.of() : Collections.unmodifiableList(outputs);
     }
 
     public List<Tuple2<Record, String>> errors() {
-        return Collections.unmodifiableList(errors);
+        return errors == null ? List.of() : Collections.unmodifiableList(errors);
+    }
+
+    /** The outputs as kept in the state RDD's cache: a plain list (Kryo-friendly), or null when none. */
+    ArrayList<Record> outputList() {
+        return outputs;
+    }
+
+    ArrayList<Tuple2<Record, String>> errorList() {
+        return errors;
     }
 
     public long droppedCount() {

@@ -221,8 +221,8 @@ public abstract class StatefulTransformer<S extends Serializable> extends SparkT
         lastRunClock = watermark.maxEventTimeMillis();
         if (totals[3] != Watermark.NONE) watermark = watermark.observe(totals[3]);
 
-        JavaRDD<Record> results = step.values().flatMap(s -> s.outputs.iterator());
-        JavaPairRDD<Record, String> errors = JavaPairRDD.fromJavaRDD(step.values().flatMap(s -> s.errors.iterator()));
+        JavaRDD<Record> results = step.values().flatMap(KeyStep::outputIterator);
+        JavaPairRDD<Record, String> errors = JavaPairRDD.fromJavaRDD(step.values().flatMap(KeyStep::errorIterator));
         return TransformResult.of(results, errors);
     }
 

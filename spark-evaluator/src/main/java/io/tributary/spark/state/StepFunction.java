@@ -65,7 +65,7 @@ final class StepFunction<S extends Serializable> implements
         StateUpdate<S> update = call(key, records, entry, context);
         long touched = maxEvent != Watermark.NONE ? maxEvent : context.watermark().maxEventTimeMillis();
         if (entry != null) touched = Math.max(touched, entry.touchedMillis);
-        return new KeyStep<>(next(update, entry, touched), update.outputs(), update.errors(), update.droppedCount(),
+        return new KeyStep<>(next(update, entry, touched), update.outputList(), update.errorList(), update.droppedCount(),
                 false, maxEvent);
     }
 
@@ -78,13 +78,13 @@ final class StepFunction<S extends Serializable> implements
             StateUpdate<S> update = call(key, List.of(), entry, context.timedOutCopy());
             StateEntry<S> next = update.kind() == StateUpdate.Kind.UPDATE
                     ? new StateEntry<>(update.state(), clock, update.timerMillis()) : null;
-            return new KeyStep<>(next, update.outputs(), update.errors(), update.droppedCount(), next == null,
+            return new KeyStep<>(next, update.outputList(), update.errorList(), update.droppedCount(), next == null,
                     Watermark.NONE);
         }
         long watermark = context.watermark().millis();
         if (entry.timerMillis != Watermark.NONE && watermark != Watermark.NONE && watermark >= entry.timerMillis) {
             StateUpdate<S> update = call(key, List.of(), entry, context.timerCopy());
-            return new KeyStep<>(next(update, entry, entry.touchedMillis), update.outputs(), update.errors(),
+            return new KeyStep<>(next(update, entry, entry.touchedMillis), update.outputList(), update.errorList(),
                     update.droppedCount(), false, Watermark.NONE);
         }
         return KeyStep.untouched(entry);
@@ -116,11 +116,11 @@ final class StepFunction<S extends Serializable> implements
     }
 
     private KeyStep<S> noKey(List<Sequenced> sequenced) {
-        List<Tuple2<Record, String>> errors = new ArrayList<>(sequenced.size());
+        ArrayList<Tuple2<Record, String>> errors = new ArrayList<>(sequenced.size());
         for (Sequenced s : sequenced) {
             errors.add(new Tuple2<>(s.record, NO_KEY + ": the record has no state key"));
         }
-        return new KeyStep<>(null, List.of(), errors, 0, false, Watermark.NONE);
+        return new KeyStep<>(null, null, errors, 0, false, Watermark.NONE);
     }
 
     private static <T> T first(Iterable<T> it) {

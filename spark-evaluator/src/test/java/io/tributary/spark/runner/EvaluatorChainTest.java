@@ -121,6 +121,19 @@ class EvaluatorChainTest {
     }
 
     @Test
+    void anExecutorFailureUpstreamOfAStatefulEvaluatorIsPinnedToTheUpstreamEvaluator() {
+        TestEvaluators.ExecutorBoom.failuresLeft.set(1_000);
+        List<EvaluatorConfig> chain = List.of(EvaluatorConfig.of(TestEvaluators.ExecutorBoom.class.getName(), Map.of()),
+                EvaluatorConfig.of(new io.tributary.spark.state.RunningCount(), Map.of()));
+        try (TransformerHarness h = TransformerHarness.chain(chain, TransformerHarness.TEST_OPTIONS)) {
+            EvaluatorException e = assertThrows(EvaluatorException.class,
+                    () -> h.run(Records.at("a", 1), Records.at("b", 2, "boom", true)));
+            assertEquals(TestEvaluators.ExecutorBoom.class.getName(), e.className(), e.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        }
+    }
+
+    @Test
     void anInitFailureDestroysEveryEvaluatorCreatedAndNamesTheClass() {
         TestEvaluators.Tracking.inits.set(0);
         TestEvaluators.Tracking.destroys.set(0);
