@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Benchmark harness (not a test): the agent's durable-ack throughput from the in-process test origin into the
  * real local Kafka, against Kafka's own ProducerPerformance with the same producer settings on the same broker
  * in the same run. Prints a table. Run with:
- * {@code mvn -q -B -Pbench -pl collector-agent -am test-compile exec:exec -Dexec.skip
- * -Djmh.args=... } is for JMH; this harness runs with
- * {@code -Dbench.main=io.tributary.agent.bench.AgentThroughputBenchmark} (see docs/benchmarks.md).
+ * {@code mvn -q -B -Pbench -pl local-stack,formats,origins,collector-agent package exec:exec -DskipTests -Dexec.skip
+ * -Dbench.main=io.tributary.agent.bench.AgentThroughputBenchmark -Djmh.args=1000000}.
+ * The argument is the number of records per run.
  */
 public final class AgentThroughputBenchmark {
     private static final String PRODUCER_SETTINGS = "acks=all enable.idempotence=true compression.type=lz4 "
