@@ -24,7 +24,7 @@ public final class DeliveryMetrics {
         this.registry = registry;
         this.tags = Tags.of("pipeline", pipeline);
         sendLatency = Timer.builder("tributary.kafka.send.latency").tags(tags)
-                .description("From send until Kafka acknowledged").publishPercentiles(0.5, 0.99).register(registry);
+                .description("From send until Kafka acknowledged").register(registry);
         sentDirect = registry.counter("tributary.kafka.sent", tags.and("path", "direct"));
         replayed = registry.counter("tributary.kafka.sent", tags.and("path", "replay"));
         spooled = registry.counter("tributary.spool.appended", tags);

@@ -38,8 +38,7 @@ public final class PipelineMetrics {
         batchRecords = DistributionSummary.builder("tributary.pipeline.batch.records").tags(tags)
                 .description("Records per payload").register(registry);
         durableLatency = Timer.builder("tributary.pipeline.durable.latency").tags(tags)
-                .description("From receipt until every record of the payload was durable")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .description("From receipt until every record of the payload was durable").register(registry);
         inflight = registry.gauge("tributary.pipeline.inflight.payloads", tags, new AtomicInteger());
     }
 
