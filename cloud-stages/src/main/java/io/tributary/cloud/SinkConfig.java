@@ -57,7 +57,7 @@ public final class SinkConfig implements Serializable {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Option<?> o : set.options()) {
             Object v = s.get(o);
-            if (v != null) values.put(o.name(), v);
+            if (v != null && o != NAME && o != TYPE) values.put(o.name(), v);
         }
         String name = s.get(NAME).isBlank() ? type : s.get(NAME);
         return new SinkConfig(type, name, values);
