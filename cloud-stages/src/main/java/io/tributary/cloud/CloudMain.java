@@ -42,13 +42,22 @@ public final class CloudMain implements Callable<Integer> {
         }
         CloudJob job = new CloudJob(cfg);
         CountDownLatch stopRequested = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         // Own signal handlers: the JVM's shutdown hooks (and Spark's, which stop the SparkContext) would race the
         // graceful stop; here the stop runs first and the JVM exits afterwards.
         for (String sig : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(sig), s -> stopRequested.countDown());
+            Signal.handle(new Signal(sig), s -> {
+                if (!started.get()) {
+                    // still starting (e.g. waiting for an unreachable broker): nothing processed, nothing to save
+                    System.err.println("cloud job: stopped while starting");
+                    System.exit(143);
+                }
+                stopRequested.countDown();
+            });
         }
         try {
             job.start();
+            started.set(true);
         } catch (ConfigException e) {
             System.err.println(config + ": " + e.getMessage());
             return 2;
