@@ -58,6 +58,7 @@ public final class CloudJob implements AutoCloseable {
     private JavaInputDStream<ConsumerRecord<byte[], byte[]>> stream;
     private Properties producerProps;
     private volatile String lastPosition;
+    private volatile OffsetRange[] lastCommitted;
     private volatile Throwable failure;
     private volatile Optional<String> restoredPosition = Optional.empty();
     private final AtomicLong batches = new AtomicLong();
@@ -173,7 +174,10 @@ public final class CloudJob implements AutoCloseable {
         long stageErrors = Sinks.stageErrors(outcome.errors(), producerProps, config.errorTopic());
         chain.complete(outcome, position);
         if (decoded != null) decoded.unpersist(false);
-        if (count > 0) ((CanCommitOffsets) stream.inputDStream()).commitAsync(ranges);
+        if (count > 0) {
+            ((CanCommitOffsets) stream.inputDStream()).commitAsync(ranges);
+            lastCommitted = ranges;
+        }
         lastPosition = position;
         batches.incrementAndGet();
         recordsIn.addAndGet(count);
@@ -242,6 +246,7 @@ public final class CloudJob implements AutoCloseable {
         stopped = true;
         try {
             if (ssc != null) ssc.stop(false, failure == null);
+            if (failure == null) commitLast();
             if (chain != null && failure == null && lastPosition != null) chain.snapshot(lastPosition);
         } catch (RuntimeException e) {
             LOG.warn("Snapshot at stop failed; a restart replays from the previous snapshot", e);
@@ -250,6 +255,25 @@ public final class CloudJob implements AutoCloseable {
             jsc.stop();
             LOG.info("Cloud job stopped after {} batches, {} records; last position {}", batches.get(),
                     recordsIn.get(), lastPosition);
+        }
+    }
+
+    /**
+     * The direct stream sends {@code commitAsync} offsets with its next poll, so the last batch's commit would be
+     * lost on a stop: commit it synchronously (the stream's consumer is closed by now, the group is empty).
+     */
+    private void commitLast() {
+        OffsetRange[] ranges = lastCommitted;
+        if (ranges == null) return;
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new HashMap<>();
+        for (OffsetRange r : ranges) {
+            offsets.put(r.topicPartition(), new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.untilOffset()));
+        }
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(kafkaParams())) {
+            c.commitSync(offsets, java.time.Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not commit the last batch's offsets at stop; a restart may replay it", e);
         }
     }
 

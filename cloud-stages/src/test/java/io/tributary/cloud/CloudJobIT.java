@@ -289,6 +289,7 @@ class CloudJobIT {
             again.stop();
         }
         assertTrue(again.failure().isEmpty());
+        assertEquals(endOffsets("in2", 2), committed("it-restart"), "the last batch is committed at a graceful stop");
 
         // The keyed sink: per key the latest (compacted) value is the full total; replayed outputs are identical.
         List<ConsumerRecord<String, byte[]>> out = readAtLeast("out2", 1, Duration.ofSeconds(10));
