@@ -45,6 +45,7 @@ final class BenchSupport {
                 String.valueOf(records), "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers()));
         cmd.addAll(List.of(PRODUCER_SETTINGS.split(" ")));
+        double cpu0 = reapedChildrenCpuSeconds();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -53,7 +54,7 @@ final class BenchSupport {
             }
         }
         p.waitFor();
-        double cpu = childCpuSeconds(p);
+        double cpu = reapedChildrenCpuSeconds() - cpu0;
         if (last == null) throw new IllegalStateException("ProducerPerformance printed no result");
         // "N records sent, X records/sec (Y MB/sec), ..."
         String[] parts = last.split("[ ,()]+");
@@ -75,6 +76,7 @@ final class BenchSupport {
 
     /** Runs a child to its end; returns its output's last line and its CPU seconds. */
     static ChildResult runToEnd(ProcessBuilder pb) throws IOException, InterruptedException {
+        double cpu0 = reapedChildrenCpuSeconds();
         Process p = pb.redirectErrorStream(true).start();
         String last = null;
         StringBuilder all = new StringBuilder();
@@ -85,7 +87,7 @@ final class BenchSupport {
             }
         }
         int rc = p.waitFor();
-        double cpu = childCpuSeconds(p);
+        double cpu = reapedChildrenCpuSeconds() - cpu0;
         if (rc != 0) throw new IllegalStateException(pb.command() + " exited " + rc + ":\n" + all);
         return new ChildResult(last, cpu);
     }
@@ -100,9 +102,26 @@ final class BenchSupport {
         }
     }
 
-    /** CPU seconds of an ended child; read right after waitFor (the handle's info is gone once reaped late). */
+    /**
+     * CPU seconds of children of this JVM that ended and were reaped so far ({@code cutime + cstime} of
+     * {@code /proc/self/stat}). {@code ProcessHandle.info().totalCpuDuration()} is empty once a child has exited
+     * (its /proc entry is gone), so a child's CPU is the difference of this around its run; only one child ends
+     * in that window.
+     */
+    static double reapedChildrenCpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state(3) ... cutime is field 16, cstime 17 (1-based over the whole line)
+            return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds of a child while it was alive (best effort; -1 when unknown). */
     static double childCpuSeconds(Process p) {
-        return p.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L) / 1000.0;
+        return p.info().totalCpuDuration().map(Duration::toMillis).orElse(-1000L) / 1000.0;
     }
 
     /** CPU nanoseconds of this whole JVM so far. */
