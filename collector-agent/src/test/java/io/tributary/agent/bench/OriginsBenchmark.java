@@ -320,50 +320,67 @@ public final class OriginsBenchmark {
 
     private static void coap(LocalStack kafka, int requests) throws Exception {
         int window = 200;
-        double bareRate;
-        {
+        // The load generator is the costliest process here, so the two sides alternate twice and the better
+        // run of each counts (the first runs also pay for the JIT).
+        double[] bare = {0, 0, 0};
+        double[] agent = {0, 0, 0};
+        String failed = "";
+        for (int round = 0; round < 2; round++) {
+            double[] b = coapBare(requests, window);
+            if (b[0] > bare[0]) bare = b;
             int port = freeUdpPort();
-            Configuration config = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS,
-                    SystemConfig.DEFINITIONS);
-            config.set(CoapConfig.EXCHANGE_LIFETIME, 10, TimeUnit.SECONDS);
-            CoapServer server = new CoapServer(config);
-            server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
-                    .setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build());
-            server.add(new CoapResource("ingest") {
-                @Override
-                public void handlePOST(CoapExchange exchange) {
-                    exchange.respond(CoAP.ResponseCode.CHANGED);
-                }
-            });
-            server.start();
-            try {
+            try (Agent a = BenchSupport.agent(kafka, "coap", """
+                          - type: coap
+                            id: coap-in
+                            bind: 127.0.0.1
+                            port: %d
+                            paths: [ingest]
+                    """.formatted(port))) {
                 long cpu0 = BenchSupport.cpuNanos();
                 BenchSupport.ChildResult r = BenchSupport.runToEnd(BenchSupport.childJvm(CoapLoad.class,
                         "coap://127.0.0.1:" + port + "/ingest", String.valueOf(requests), String.valueOf(window)));
                 double cpu = (BenchSupport.cpuNanos() - cpu0) / 1e9;
-                bareRate = Long.parseLong(r.value("ok")) / (Long.parseLong(r.value("elapsed.ms")) / 1000.0);
-                row("CoAP CON, bare Californium server that discards (ceiling)", requests, bareRate, "1.00", cpu,
-                        r.cpuSeconds(), r.value("failed") + " failed");
-            } finally {
-                server.destroy();
+                double rate = Long.parseLong(r.value("ok")) / (Long.parseLong(r.value("elapsed.ms")) / 1000.0);
+                System.out.printf(Locale.ROOT, "coap agent round %d: %.0f/s%n", round, rate);
+                if (rate > agent[0]) {
+                    agent = new double[] {rate, cpu, r.cpuSeconds()};
+                    failed = r.value("failed");
+                }
             }
         }
+        row("CoAP CON, bare Californium server that discards (ceiling)", requests, bare[0], "1.00", bare[1], bare[2],
+                "better of 2 runs");
+        row("CoAP CON, 1 event/request, " + window + " outstanding -> agent -> Kafka", requests, agent[0],
+                String.format(Locale.ROOT, "%.2f x bare server", agent[0] / bare[0]), agent[1], agent[2],
+                "2.04 after durable; better of 2 runs; " + failed + " failed");
+    }
+
+    /** {rate, server JVM CPU s, load generator CPU s} of one run against a bare server. */
+    private static double[] coapBare(int requests, int window) throws Exception {
         int port = freeUdpPort();
-        try (Agent agent = BenchSupport.agent(kafka, "coap", """
-                      - type: coap
-                        id: coap-in
-                        bind: 127.0.0.1
-                        port: %d
-                        paths: [ingest]
-                """.formatted(port))) {
+        Configuration config = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS,
+                SystemConfig.DEFINITIONS);
+        config.set(CoapConfig.EXCHANGE_LIFETIME, 10, TimeUnit.SECONDS);
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build());
+        server.add(new CoapResource("ingest") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                exchange.respond(CoAP.ResponseCode.CHANGED);
+            }
+        });
+        server.start();
+        try {
             long cpu0 = BenchSupport.cpuNanos();
             BenchSupport.ChildResult r = BenchSupport.runToEnd(BenchSupport.childJvm(CoapLoad.class,
                     "coap://127.0.0.1:" + port + "/ingest", String.valueOf(requests), String.valueOf(window)));
             double cpu = (BenchSupport.cpuNanos() - cpu0) / 1e9;
             double rate = Long.parseLong(r.value("ok")) / (Long.parseLong(r.value("elapsed.ms")) / 1000.0);
-            row("CoAP CON, 1 event/request, 200 outstanding -> agent -> Kafka", requests, rate,
-                    String.format(Locale.ROOT, "%.2f x bare server", rate / bareRate), cpu, r.cpuSeconds(),
-                    "2.04 after durable; " + r.value("failed") + " failed");
+            System.out.printf(Locale.ROOT, "coap bare: %.0f/s%n", rate);
+            return new double[] {rate, cpu, r.cpuSeconds()};
+        } finally {
+            server.destroy();
         }
     }
 }
