@@ -32,6 +32,11 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,7 +203,7 @@ class OriginAckIT {
                 assertTrue(refused.body().contains("back_pressure"), refused.body());
 
                 // CoAP: 5.03 with Max-Age.
-                CoapClient coap = new CoapClient("coap://127.0.0.1:" + ports.coap + "/ingest");
+                CoapClient coap = coapClient(ports.coap);
                 coap.setTimeout(10_000L);
                 try {
                     CoapResponse busy = coap.post(event("dev-coap", 0), MediaTypeRegistry.APPLICATION_JSON);
@@ -207,6 +212,7 @@ class OriginAckIT {
                     assertTrue(busy.getOptions().getMaxAge() >= 1);
                 } finally {
                     coap.shutdown();
+                    coap.getEndpoint().destroy();
                 }
 
                 // MQTT: QoS 1 messages through Mosquitto stay unacknowledged.
@@ -249,7 +255,7 @@ class OriginAckIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ok.statusCode(), ok.body());
                 acknowledged.add("dev-http/1");
-                CoapClient coap2 = new CoapClient("coap://127.0.0.1:" + ports.coap + "/ingest");
+                CoapClient coap2 = coapClient(ports.coap);
                 coap2.setTimeout(30_000L);
                 try {
                     CoapResponse changed = coap2.post(event("dev-coap", 1), MediaTypeRegistry.APPLICATION_JSON);
@@ -257,6 +263,7 @@ class OriginAckIT {
                     acknowledged.add("dev-coap/1");
                 } finally {
                     coap2.shutdown();
+                    coap2.getEndpoint().destroy();
                 }
             }
             Delivered delivered = new Delivered(TopicReader.readAll(kafka.bootstrapServers(), topic,
@@ -276,6 +283,14 @@ class OriginAckIT {
     private static double udpDropped(Agent agent) {
         return agent.registry().find("tributary.udp.datagrams.dropped").counters().stream()
                 .mapToDouble(Counter::count).sum();
+    }
+
+    /** A CoAP client on a file-less endpoint (the standard configuration writes Californium3.properties). */
+    private static CoapClient coapClient(int port) {
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/ingest");
+        client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(new Configuration(CoapConfig.DEFINITIONS,
+                UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS)).build());
+        return client;
     }
 
     private static HttpRequest post(int port, String body) {
