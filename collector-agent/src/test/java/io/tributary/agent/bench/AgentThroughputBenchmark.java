@@ -5,13 +5,9 @@ import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.agent.testing.TestOriginType;
 import io.tributary.localstack.LocalStack;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * The argument is the number of records per run.
  */
 public final class AgentThroughputBenchmark {
-    private static final String PRODUCER_SETTINGS = "acks=all enable.idempotence=true compression.type=lz4 "
-            + "linger.ms=5 batch.size=65536";
-
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         List<String[]> rows = new ArrayList<>();
@@ -45,37 +38,10 @@ public final class AgentThroughputBenchmark {
     }
 
     private static String[] producerPerformance(LocalStack kafka, String topic, int records) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", kafka.jar().toString(), "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-                "--num-records", String.valueOf(records), "--record-size", "250", "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers()));
-        cmd.addAll(List.of(PRODUCER_SETTINGS.split(" ")));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String last = null;
-        Duration[] cpu = {Duration.ZERO};
-        Thread sampler = new Thread(() -> {
-            while (p.isAlive()) {
-                p.info().totalCpuDuration().ifPresent(d -> cpu[0] = d);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.contains("records sent")) last = line;
-            }
-        }
-        p.waitFor();
-        sampler.join();
-        // "N records sent, X records/sec (Y MB/sec), ..."
-        String[] parts = last.split("[ ,()]+");
-        double cpuSeconds = cpu[0].toMillis() / 1000.0;
-        return new String[] {"Kafka ProducerPerformance (250-byte values)", parts[0], parts[3], parts[5],
-                String.format("%.1f (its own JVM, sampled)", cpuSeconds / (records / 1e6))};
+        BenchSupport.ProducerPerformanceResult pp = BenchSupport.producerPerformance(kafka, topic, records, 250);
+        return new String[] {"Kafka ProducerPerformance (250-byte values)", String.valueOf(pp.records()),
+                String.format("%.1f", pp.recordsPerSecond()), String.format("%.2f", pp.megabytesPerSecond()),
+                String.format("%.1f (its own JVM)", pp.cpuPerMillion())};
     }
 
     private static String[] agent(LocalStack kafka, String topic, int records, int perPayload) throws Exception {
@@ -133,18 +99,10 @@ public final class AgentThroughputBenchmark {
 
     /** NDJSON with {@code n} ~250-byte sensor events. */
     static String payload(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append("{\"device\":\"a4:5e:60:c1:22:").append(String.format("%02x", i % 256))
-                    .append("\",\"sensor_id\":\"s-017\",\"mall\":\"m1\",\"ts\":\"2026-11-22T10:15:30.123Z\",")
-                    .append("\"type\":\"wifi\",\"rssi\":-67,\"channel\":6,\"battery\":0.87,\"seq\":").append(100000 + i)
-                    .append(",\"readings\":[{\"k\":\"temp\",\"v\":21.5},{\"k\":\"hum\",\"v\":40.1}]}\n");
-        }
-        return sb.toString();
+        return BenchSupport.payload(n);
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return BenchSupport.cpuNanos();
     }
 }

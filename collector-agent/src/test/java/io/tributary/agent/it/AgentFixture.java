@@ -22,6 +22,11 @@ final class AgentFixture implements AutoCloseable {
 
     final Agent agent;
 
+    /** Wraps an agent built elsewhere (one whose pipeline has the test origin {@code in}). */
+    AgentFixture(Agent agent) {
+        this.agent = agent;
+    }
+
     AgentFixture(String bootstrap, String topic, Path spoolDir, String extraPipelineYaml, String spoolYaml) {
         String yaml = """
                 agent:
