@@ -37,8 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * for bytes/s.
  *
  * <ul>
- *   <li>{@code *Event}: one sensor event per payload (an MQTT message), cycling through a pool of 1024;
- *   <li>{@code *Batch}: the 1024 events as one NDJSON payload (an HTTP batch or a file).
+ *   <li>{@code event*}: one sensor event per payload (an MQTT message), cycling through a pool of 1024;
+ *   <li>{@code batch*}: the 1024 events as one NDJSON payload (an HTTP batch or a file).
  * </ul>
  *
  * <p>The tokenizer's factory has the same number parsing features as the parser's (fast double parsing), so the
@@ -48,8 +48,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class JsonParseBenchmark {
     private static final int POOL = 1024;
@@ -103,24 +103,24 @@ public class JsonParseBenchmark {
     }
 
     @Benchmark
-    public void tokenizeEvent(Blackhole blackhole) throws IOException {
+    public void eventTokenize(Blackhole blackhole) throws IOException {
         tokenize(events[next++ & (POOL - 1)], blackhole);
     }
 
     @Benchmark
-    public void parseEvent() {
+    public void eventParse() {
         parser.parse(events[next++ & (POOL - 1)], sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(POOL)
-    public void tokenizeBatch(Blackhole blackhole) throws IOException {
+    public void batchTokenize(Blackhole blackhole) throws IOException {
         tokenize(batch, blackhole);
     }
 
     @Benchmark
     @OperationsPerInvocation(POOL)
-    public void parseBatch() {
+    public void batchParse() {
         parser.parse(batch, sink);
     }
 
