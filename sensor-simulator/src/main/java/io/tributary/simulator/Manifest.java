@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * {@code traffic/manifest.json} (version 1), written when any group writes files: per group its files, framing,
  * the format with the settings the payloads were written with, and the transport and target the traffic was
- * meant for, so it can be parsed and replayed later.
+ * meant for, so it can be parsed and replayed later. Paths are relative to the run's output directory.
  */
 final class Manifest {
     static final int VERSION = 1;
@@ -66,7 +66,7 @@ final class Manifest {
                 g.writeObjectFieldStart("format");
                 g.writeStringField("type", e.spec.formatType());
                 Map<String, Object> options = ReadingFormat.withDefaults(e.spec.formatType(), e.spec.formatOptions(),
-                        traffic.resolve(ReadingFormat.DESCRIPTOR_FILE));
+                        Path.of("traffic", ReadingFormat.DESCRIPTOR_FILE));
                 for (Map.Entry<String, Object> o : options.entrySet()) {
                     g.writeFieldName(o.getKey());
                     value(g, o.getValue());

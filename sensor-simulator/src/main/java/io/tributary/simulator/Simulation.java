@@ -221,9 +221,13 @@ public final class Simulation {
             Rng rng = faults.rng(i);
             Shopper s = candidates.get(rng.nextInt(candidates.size()));
             Point[] jump = s.teleport(tp.minDistanceM(), rng);
-            faults.teleported(i, t, s.profile().shopperId(), "from=" + jump[0] + " to=" + jump[1] + " distance_m="
-                    + Math.round(jump[0].distance(jump[1]) * 100) / 100.0);
+            faults.teleported(i, t, s.profile().shopperId(), "from=" + rounded(jump[0]) + " to=" + rounded(jump[1])
+                    + " distance_m=" + Math.round(jump[0].distance(jump[1]) * 100) / 100.0);
         }
+    }
+
+    private static String rounded(Point p) {
+        return "[" + Math.round(p.x() * 100) / 100.0 + "," + Math.round(p.y() * 100) / 100.0 + "]";
     }
 
     private void positions(TruthWriter truth, Crowd crowd, long t) {

@@ -129,6 +129,19 @@ public final class ReadingFormat {
         };
     }
 
+    /** The Avro container sync marker of a group: fixed, so payloads are the same in every run. */
+    static byte[] syncMarker(String group) {
+        byte[] sync = new byte[16];
+        byte[] name = ("tributary-sim/" + group).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < 16; i++) {
+            for (byte b : name) h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            h = (h ^ i) * 0x100000001b3L;
+            sync[i] = (byte) (h >>> 56);
+        }
+        return sync;
+    }
+
     /** The record of one reading. */
     public static Record record(Reading r, String sensorId, String kind, String mall) {
         LinkedHashMap<String, Object> fields = new LinkedHashMap<>(12);

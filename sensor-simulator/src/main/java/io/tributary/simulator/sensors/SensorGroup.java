@@ -25,6 +25,7 @@ public final class SensorGroup {
     private final Transport transport;
     private final FaultSchedule faults;
     private final boolean bursts;
+    private final byte[] avroSync;
     private final String mall;
     private final long startEpochMs;
     private long messages;
@@ -42,6 +43,7 @@ public final class SensorGroup {
         this.transport = transport;
         this.faults = faults;
         this.bursts = faults.hasBursts(spec.name());
+        this.avroSync = spec.formatType().equals("avro") ? ReadingFormat.syncMarker(spec.name()) : null;
         this.mall = mall;
         this.startEpochMs = startEpochMs;
         for (Sensor s : sensors) {
@@ -94,6 +96,7 @@ public final class SensorGroup {
         String kind = s.kind().label();
         for (Reading r : batch) records.add(ReadingFormat.record(r, s.id(), kind, mall));
         byte[] payload = writer.toBytes(records);
+        if (avroSync != null) payload = ContainerSync.rewrite(payload, avroSync);
         byte[] out = bursts ? faults.corrupt(spec.name(), s.id(), t, payload) : payload;
         transport.send(new Message(spec.name(), s.id(), startEpochMs + t, s.seq++, targets[index], out, batch.size(),
                 out != payload));

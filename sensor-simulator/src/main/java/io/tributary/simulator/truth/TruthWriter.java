@@ -43,6 +43,8 @@ public final class TruthWriter implements Closeable {
     private final boolean csv;
     private final Table positions;
     private final Table visits;
+    private long lastPositionMs = Long.MIN_VALUE;
+    private String lastPositionTime;
 
     public TruthWriter(Path dir, String format) {
         this.dir = dir;
@@ -64,7 +66,11 @@ public final class TruthWriter implements Closeable {
     }
 
     public void position(long epochMs, Profile p, String wifiMac, String bleMac, double x, double y, String zone) {
-        positions.row(time(epochMs), p.shopperId(), p.deviceId(), wifiMac, bleMac, round2(x), round2(y), zone);
+        if (epochMs != lastPositionMs) {
+            lastPositionMs = epochMs;
+            lastPositionTime = time(epochMs);
+        }
+        positions.row(lastPositionTime, p.shopperId(), p.deviceId(), wifiMac, bleMac, round2(x), round2(y), zone);
     }
 
     public void visit(VisitEvent v) {
