@@ -62,6 +62,15 @@ public final class TestRuns {
         }
     }
 
+    /** The lines of a text file. */
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One payload of a file run, parsed back with its group's format. */
     public record Payload(TrafficFile.Entry entry, byte[] bytes, List<Record> records, List<ParseError> errors) {
     }
