@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.stream.IntStream;
 
 /**
  * The walking network: nodes on the corridors' centre lines (their vertices, crossings, and the points where
@@ -34,7 +33,6 @@ public final class NavGraph {
     private final List<List<Edge>> edges;
     private final int[] doorNodes;
     private final int[] entranceNodes;
-    private final int[] corridorNodes;
     private final FloorPlan plan;
     private final Map<Long, int[]> routes = new HashMap<>();
 
@@ -46,7 +44,6 @@ public final class NavGraph {
         this.edges = edges;
         this.doorNodes = doorNodes;
         this.entranceNodes = entranceNodes;
-        this.corridorNodes = IntStream.range(0, nodes.size()).filter(i -> radius[i] > 0).toArray();
     }
 
     static NavGraph build(FloorPlan plan) {
@@ -126,11 +123,6 @@ public final class NavGraph {
 
     public int entranceNode(int entrance) {
         return entranceNodes[entrance];
-    }
-
-    /** The nodes on corridor centre lines (teleport targets). */
-    public int[] corridorNodes() {
-        return corridorNodes.clone();
     }
 
     /** The shortest route from node {@code from} to node {@code to}, both included. */

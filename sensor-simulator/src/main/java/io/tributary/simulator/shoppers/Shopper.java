@@ -185,21 +185,21 @@ public final class Shopper {
     }
 
     /**
-     * Jumps to a corridor node at least {@code minDistanceM} away (the farthest one if none is) and walks on to
-     * where it was going. Returns the point jumped from and to.
+     * Jumps to a node of the walking network (on a corridor, at an entrance or a door) at least
+     * {@code minDistanceM} away (the farthest one if none is) and walks on to where it was going. Returns the
+     * point jumped from and to.
      */
     public Point[] teleport(double minDistanceM, Rng faultRng) {
         NavGraph g = ctx.graph();
-        int[] nodes = g.corridorNodes();
         Point from = new Point(x, y);
         int pick = -1;
         for (int attempt = 0; attempt < 200 && pick < 0; attempt++) {
-            int n = nodes[faultRng.nextInt(nodes.length)];
+            int n = faultRng.nextInt(g.size());
             if (g.node(n).distance(from) >= minDistanceM) pick = n;
         }
         if (pick < 0) {
-            pick = nodes[0];
-            for (int n : nodes) if (g.node(n).distance(from) > g.node(pick).distance(from)) pick = n;
+            pick = 0;
+            for (int n = 1; n < g.size(); n++) if (g.node(n).distance(from) > g.node(pick).distance(from)) pick = n;
         }
         Point to = g.node(pick);
         x = to.x();
