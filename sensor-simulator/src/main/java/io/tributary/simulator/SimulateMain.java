@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tributary simulate}: runs a scenario, sending sensor traffic and writing ground truth. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "tributary simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulates shoppers in a mall and the WiFi/BLE sensors that hear their phones: sends the "
                 + "sensors' reports over their transports (MQTT, CoAP, HTTP, UDP or files) in their formats, and "
                 + "writes the ground truth (positions, visits, faults, profiles) to <out>/truth.",
@@ -68,12 +69,18 @@ public final class SimulateMain implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs the command; a leading {@code simulate} (as bin/tributary passes it) is skipped. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        String[] rest = args.length > 0 && args[0].equals("simulate") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        System.exit(run(rest));
     }
 
     static int run(String... args) {
         return new CommandLine(new SimulateMain()).execute(args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new SimulateMain()).setOut(out).setErr(err).execute(args);
     }
 
     @Override
