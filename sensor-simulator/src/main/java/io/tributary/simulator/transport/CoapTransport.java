@@ -18,6 +18,8 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.DaemonThreadFactory;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
 
 /**
  * POSTs each payload with Californium on an endpoint of its own, confirmable or not ({@code message.type}).
@@ -36,6 +38,7 @@ public final class CoapTransport implements Transport {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private CoapEndpoint endpoint;
     private ScheduledExecutorService sweeper;
+    private ScheduledExecutorService[] executors = {};
 
     public CoapTransport(Settings settings, String defaultContentType) {
         this.type = settings.get(TransportOptions.COAP_MESSAGE_TYPE).equals("non") ? CoAP.Type.NON : CoAP.Type.CON;
@@ -54,12 +57,20 @@ public final class CoapTransport implements Transport {
         config.set(CoapConfig.EXCHANGE_LIFETIME, 10, TimeUnit.SECONDS);
         config.set(CoapConfig.NON_LIFETIME, 10, TimeUnit.SECONDS);
         config.set(CoapConfig.MAX_ACTIVE_PEERS, 1000);
+        // Responses arrive in bursts at high rates; the OS default buffer (about 100 KB) drops some, and a lost
+        // piggy-backed ACK costs a retransmission seconds later.
+        config.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, 4 << 20);
+        config.set(UdpConfig.UDP_SEND_BUFFER_SIZE, 4 << 20);
         return config;
     }
 
     @Override
     public void start() throws IOException {
         endpoint = new CoapEndpoint.Builder().setConfiguration(configuration()).build();
+        executors = new ScheduledExecutorService[] {
+            ExecutorsUtil.newScheduledThreadPool(2, new DaemonThreadFactory("sim-coap#")),
+            ExecutorsUtil.newDefaultSecondaryScheduler("sim-coap-timer#")};
+        endpoint.setExecutors(executors[0], executors[1]);
         endpoint.start();
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sim-coap-timeouts");
@@ -117,7 +128,10 @@ public final class CoapTransport implements Transport {
     public void close(Duration timeout) {
         inFlight.awaitIdle(timeout);
         if (sweeper != null) sweeper.shutdownNow();
-        if (endpoint != null) endpoint.destroy();
+        if (endpoint != null) {
+            endpoint.destroy();
+            ExecutorsUtil.shutdownExecutorGracefully(1000, executors);
+        }
     }
 
     private final class Pending extends MessageObserverAdapter {

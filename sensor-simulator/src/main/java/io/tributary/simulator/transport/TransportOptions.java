@@ -33,8 +33,10 @@ public final class TransportOptions {
                     + "avro/binary, application/x-protobuf).");
     public static final Option<String> HTTP_AUTH_TOKEN = Option.string("auth.token", null,
             "Bearer token sent in the Authorization header.");
-    public static final Option<Integer> HTTP_MAX_IN_FLIGHT = Option.intValue("max.in.flight", 64, 1, 10_000,
-            "Requests awaiting their response at most; more wait (see block.ms).");
+    public static final Option<Integer> HTTP_MAX_IN_FLIGHT = Option.intValue("max.in.flight", 1024, 1, 1_000_000,
+            "Payloads queued for the connections at most; more wait (see block.ms).");
+    public static final Option<Integer> HTTP_CONNECTIONS = Option.intValue("connections", 8, 1, 256,
+            "Keep-alive connections, each sending one request at a time.");
     public static final Option<Long> TIMEOUT_MS = Option.longValue("timeout.ms", 10_000, 1, 3_600_000,
             "How long to wait for a response before the message counts as failed.");
     public static final Option<Long> BLOCK_MS = Option.longValue("block.ms", 10_000, 0, 3_600_000,
@@ -65,8 +67,8 @@ public final class TransportOptions {
 
     private static final Map<String, OptionSet> BY_TYPE = Map.of(
             "file", OptionSet.of(FILE_FRAMING, FILE_DIRECTORY),
-            "http", OptionSet.of(HTTP_ENDPOINT, CONTENT_TYPE, HTTP_AUTH_TOKEN, HTTP_MAX_IN_FLIGHT, TIMEOUT_MS,
-                    BLOCK_MS),
+            "http", OptionSet.of(HTTP_ENDPOINT, CONTENT_TYPE, HTTP_AUTH_TOKEN, HTTP_CONNECTIONS, HTTP_MAX_IN_FLIGHT,
+                    TIMEOUT_MS, BLOCK_MS),
             "udp", OptionSet.of(UDP_ENDPOINT),
             "mqtt", OptionSet.of(MQTT_ENDPOINT, MQTT_TOPIC, MQTT_QOS, MQTT_CLIENT_ID, MQTT_MAX_IN_FLIGHT,
                     MQTT_USERNAME, MQTT_PASSWORD, BLOCK_MS),

@@ -64,6 +64,11 @@ public final class Mosquitto implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** CPU seconds the broker process has used so far. */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
     /** Subscribes to {@code tributary/#} with {@code qos}. */
     public void subscribe(int qos) throws MqttException {
         subscriber = new MqttClient(endpoint(), "test-subscriber", new MemoryPersistence());

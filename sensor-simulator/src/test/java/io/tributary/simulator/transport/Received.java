@@ -17,7 +17,7 @@ public final class Received {
         this.keep = keep;
     }
 
-    void add(String address, byte[] payload) {
+    public void add(String address, byte[] payload) {
         if (keep) items.add(new Item(address, payload));
         count.incrementAndGet();
     }
