@@ -36,7 +36,7 @@ public final class FaultSchedule {
             if (sensor != null) per.get(sensorIndex.get(sensor)).add(f);
         }
         for (int i = 0; i < bySensor.length; i++) {
-            if (!per.get(i).isEmpty()) bySensor[i] = new SensorFault(per.get(i).toArray(new FaultSpec[0]));
+            if (!per.get(i).isEmpty()) bySensor[i] = new SensorFault(per.get(i));
         }
         rngs = new Rng[specs.size()];
         for (int i = 0; i < rngs.length; i++) rngs[i] = Rng.of(seed, "fault/" + i);

@@ -21,6 +21,10 @@ public final class FloorPlan {
     private final List<Entrance> entrances;
     private final double[] wallCoords;
     private final double[] wallLoss;
+    /** Walls come in groups (a store's outline, or one wall) with a bounding box each, to skip most at once. */
+    private final double[] groupBoxes;
+    private final int[] groupEnds;
+    private final double[][] corridorSegments;
     private NavGraph graph;
 
     public FloorPlan(List<Corridor> corridors, List<Store> stores, List<Entrance> entrances, List<Wall> walls,
@@ -28,21 +32,55 @@ public final class FloorPlan {
         this.corridors = List.copyOf(corridors);
         this.stores = List.copyOf(stores);
         this.entrances = List.copyOf(entrances);
-        List<Wall> all = new ArrayList<>(walls);
-        if (storeWallAttenuationDb > 0) {
-            for (Store s : stores) {
-                for (Segment e : s.polygon().edges()) all.add(new Wall(e, storeWallAttenuationDb));
+        corridorSegments = new double[corridors.size()][];
+        for (int c = 0; c < corridors.size(); c++) {
+            List<Segment> segs = corridors.get(c).segments();
+            corridorSegments[c] = new double[segs.size() * 4];
+            for (int k = 0; k < segs.size(); k++) {
+                corridorSegments[c][4 * k] = segs.get(k).a().x();
+                corridorSegments[c][4 * k + 1] = segs.get(k).a().y();
+                corridorSegments[c][4 * k + 2] = segs.get(k).b().x();
+                corridorSegments[c][4 * k + 3] = segs.get(k).b().y();
             }
         }
-        wallCoords = new double[all.size() * 4];
-        wallLoss = new double[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            Segment s = all.get(i).segment();
-            wallCoords[4 * i] = s.a().x();
-            wallCoords[4 * i + 1] = s.a().y();
-            wallCoords[4 * i + 2] = s.b().x();
-            wallCoords[4 * i + 3] = s.b().y();
-            wallLoss[i] = all.get(i).attenuationDb();
+        List<List<Wall>> groups = new ArrayList<>();
+        for (Wall w : walls) groups.add(List.of(w));
+        if (storeWallAttenuationDb > 0) {
+            for (Store s : stores) {
+                List<Wall> outline = new ArrayList<>();
+                for (Segment e : s.polygon().edges()) outline.add(new Wall(e, storeWallAttenuationDb));
+                groups.add(outline);
+            }
+        }
+        int count = groups.stream().mapToInt(List::size).sum();
+        wallCoords = new double[count * 4];
+        wallLoss = new double[count];
+        groupBoxes = new double[groups.size() * 4];
+        groupEnds = new int[groups.size()];
+        int i = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            double x0 = Double.MAX_VALUE;
+            double y0 = Double.MAX_VALUE;
+            double x1 = -Double.MAX_VALUE;
+            double y1 = -Double.MAX_VALUE;
+            for (Wall w : groups.get(g)) {
+                Segment s = w.segment();
+                wallCoords[4 * i] = s.a().x();
+                wallCoords[4 * i + 1] = s.a().y();
+                wallCoords[4 * i + 2] = s.b().x();
+                wallCoords[4 * i + 3] = s.b().y();
+                wallLoss[i] = w.attenuationDb();
+                x0 = Math.min(x0, Math.min(s.a().x(), s.b().x()));
+                y0 = Math.min(y0, Math.min(s.a().y(), s.b().y()));
+                x1 = Math.max(x1, Math.max(s.a().x(), s.b().x()));
+                y1 = Math.max(y1, Math.max(s.a().y(), s.b().y()));
+                i++;
+            }
+            groupBoxes[4 * g] = x0;
+            groupBoxes[4 * g + 1] = y0;
+            groupBoxes[4 * g + 2] = x1;
+            groupBoxes[4 * g + 3] = y1;
+            groupEnds[g] = i;
         }
     }
 
@@ -74,23 +112,52 @@ public final class FloorPlan {
         for (Store s : stores) {
             if (s.polygon().contains(p, TOLERANCE_M)) return s.name();
         }
-        for (Corridor c : corridors) {
-            if (c.contains(p, TOLERANCE_M)) return c.name();
+        for (int c = 0; c < corridorSegments.length; c++) {
+            double[] segs = corridorSegments[c];
+            double reach = corridors.get(c).halfWidth() + TOLERANCE_M;
+            for (int k = 0; k < segs.length; k += 4) {
+                if (distanceSq(p.x(), p.y(), segs[k], segs[k + 1], segs[k + 2], segs[k + 3]) <= reach * reach) {
+                    return corridors.get(c).name();
+                }
+            }
         }
         return null;
     }
 
     /** The total attenuation of the walls the straight line from {@code a} to {@code b} crosses, in dB. */
     public double wallLoss(double ax, double ay, double bx, double by) {
+        double minX = Math.min(ax, bx);
+        double minY = Math.min(ay, by);
+        double maxX = Math.max(ax, bx);
+        double maxY = Math.max(ay, by);
         double loss = 0;
-        for (int i = 0; i < wallLoss.length; i++) {
-            int k = 4 * i;
-            if (Segment.intersects(ax, ay, bx, by, wallCoords[k], wallCoords[k + 1], wallCoords[k + 2],
-                    wallCoords[k + 3])) {
-                loss += wallLoss[i];
+        int start = 0;
+        for (int g = 0; g < groupEnds.length; g++) {
+            int end = groupEnds[g];
+            int b = 4 * g;
+            if (maxX >= groupBoxes[b] && minX <= groupBoxes[b + 2] && maxY >= groupBoxes[b + 1]
+                    && minY <= groupBoxes[b + 3]) {
+                for (int i = start; i < end; i++) {
+                    int k = 4 * i;
+                    if (Segment.intersects(ax, ay, bx, by, wallCoords[k], wallCoords[k + 1], wallCoords[k + 2],
+                            wallCoords[k + 3])) {
+                        loss += wallLoss[i];
+                    }
+                }
             }
+            start = end;
         }
         return loss;
+    }
+
+    private static double distanceSq(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+        double ex = px - (ax + t * dx);
+        double ey = py - (ay + t * dy);
+        return ex * ex + ey * ey;
     }
 
     /** Every reason this plan cannot be used, keyed as in the scenario file; empty when it is fine. */

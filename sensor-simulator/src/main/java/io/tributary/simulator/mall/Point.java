@@ -3,7 +3,9 @@ package io.tributary.simulator.mall;
 /** A point on the floor plan, in metres. Immutable. */
 public record Point(double x, double y) {
     public double distance(Point o) {
-        return Math.hypot(x - o.x, y - o.y);
+        double dx = x - o.x;
+        double dy = y - o.y;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     public Point plus(double dx, double dy) {

@@ -51,7 +51,18 @@ public final class PathLoss {
 
     /** The RSSI of one emission at {@code distanceM} behind {@code wallLossDb} of walls, or NaN when not heard. */
     public double sample(double distanceM, double wallLossDb, Rng rng) {
-        double rssi = mean(distanceM) + sigma * rng.gaussian() - wallLossDb;
+        double rssi = sampleOpen(distanceM, rng);
+        return rssi - wallLossDb < sensitivity ? Double.NaN : rssi - wallLossDb;
+    }
+
+    /**
+     * The RSSI of one emission at {@code distanceM} before walls, or NaN when it is dropped or too weak even
+     * without walls. Walls only weaken a signal, so a caller computes them (a costly geometric test) only for
+     * what this returns, then subtracts them and compares with {@link #sensitivityDbm()} again. Same draws as
+     * {@link #sample}.
+     */
+    public double sampleOpen(double distanceM, Rng rng) {
+        double rssi = mean(distanceM) + sigma * rng.gaussian();
         boolean dropped = rng.chance(dropout);
         return dropped || rssi < sensitivity ? Double.NaN : rssi;
     }

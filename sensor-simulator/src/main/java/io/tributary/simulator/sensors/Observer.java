@@ -34,9 +34,10 @@ public final class Observer {
             double dy = e.y() - s.spec.position().y();
             double d = Math.sqrt(dx * dx + dy * dy);
             if (d > s.model.rangeM()) continue;
-            double walls = plan.wallLoss(e.x(), e.y(), s.spec.position().x(), s.spec.position().y());
-            double rssi = s.model.sample(d, walls, s.rng);
+            double rssi = s.model.sampleOpen(d, s.rng);
             if (Double.isNaN(rssi)) continue;
+            rssi -= plan.wallLoss(e.x(), e.y(), s.spec.position().x(), s.spec.position().y());
+            if (rssi < s.model.sensitivityDbm()) continue;
             if (s.fault != null) {
                 if (s.fault.dead(e.t())) continue;
                 if (!s.fault.stuck(e.t())) s.lastNormalRssi = rssi;

@@ -287,14 +287,16 @@ public final class Shopper {
     /** When to head for the door to cross it as the dwell time ends. */
     private double leaveAt() {
         Point door = ctx.plan().stores().get(store).door();
-        return exitDue - Math.hypot(door.x() - x, door.y() - y) / ctx.population().browsingSpeedMps() * 1000;
+        double dx = door.x() - x;
+        double dy = door.y() - y;
+        return exitDue - Math.sqrt(dx * dx + dy * dy) / ctx.population().browsingSpeedMps() * 1000;
     }
 
     /** Moves towards {@code target} at {@code mps} from {@code t} until reaching it or {@code until}. */
     private double walkTo(Point target, double t, double until, double mps) {
         double dx = target.x() - x;
         double dy = target.y() - y;
-        double need = Math.hypot(dx, dy) / mps * 1000;
+        double need = Math.sqrt(dx * dx + dy * dy) / mps * 1000;
         if (t + need <= until) {
             x = target.x();
             y = target.y();
