@@ -3,11 +3,14 @@ package io.tributary.simulator.transport;
 import io.tributary.config.Settings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
@@ -22,23 +25,60 @@ import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 
 /**
- * POSTs each payload with Californium on an endpoint of its own, confirmable or not ({@code message.type}).
- * A 2.xx response counts as acknowledged; an error response, a rejection, the CoAP retransmission timeout, or
- * no response within {@code timeout.ms} (checked here, so non-confirmable requests without an answer end too)
- * count as failed. The configuration is private and file-less (Californium's standard one would write
- * Californium3.properties into the working directory).
+ * POSTs each payload with Californium, confirmable or not ({@code message.type}), from {@code endpoints} local
+ * endpoints in turn. A 2.xx response counts as acknowledged; an error response, a rejection, the CoAP
+ * retransmission timeout, or no response within {@code timeout.ms} (checked here, so non-confirmable requests
+ * without an answer end too) count as failed.
+ *
+ * <p>Message ids: CoAP forbids reusing a message id towards a peer within the exchange lifetime (the receiver
+ * would take the new request for a retransmission and drop it), so one endpoint carries at most 65,536 requests
+ * per lifetime. Californium's grouped id tracker refuses ids somewhat earlier, so each endpoint here keeps the
+ * send times of its last {@value #IDS_PER_LIFETIME} requests and the simulation waits (up to {@code block.ms})
+ * when every endpoint has used that many within the lifetime, instead of failing.
+ *
+ * <p>The configuration is private and file-less (Californium's standard one would write Californium3.properties
+ * into the working directory), with 4 MB socket buffers.
  */
 public final class CoapTransport implements Transport {
+    /** Requests per endpoint per exchange lifetime: 14 of the grouped tracker's 16 groups of 4,096 ids. */
+    static final int IDS_PER_LIFETIME = 14 * 4096;
+
     private final CoAP.Type type;
     private final int contentFormat;
     private final long timeoutMs;
     private final long blockMs;
+    private final long lifetimeNanos;
+    private final int endpointCount;
     private final InFlight inFlight;
     private final TransportStats stats = new TransportStats("coap", true);
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-    private CoapEndpoint endpoint;
+    private final List<Lane> lanes = new ArrayList<>();
     private ScheduledExecutorService sweeper;
     private ScheduledExecutorService[] executors = {};
+    private int next;
+
+    /** One local endpoint and the send times of its recent requests (a ring). */
+    private static final class Lane {
+        final CoapEndpoint endpoint;
+        final long[] sent = new long[IDS_PER_LIFETIME];
+        int head;
+        long used;
+
+        Lane(CoapEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        /** When this lane may send again: the send {@value #IDS_PER_LIFETIME} requests ago plus the lifetime. */
+        long freeAt(long lifetimeNanos, long now) {
+            return used < IDS_PER_LIFETIME ? now : sent[head] + lifetimeNanos;
+        }
+
+        void record(long now) {
+            sent[head] = now;
+            head = (head + 1) % IDS_PER_LIFETIME;
+            used++;
+        }
+    }
 
     public CoapTransport(Settings settings, String defaultContentType) {
         this.type = settings.get(TransportOptions.COAP_MESSAGE_TYPE).equals("non") ? CoAP.Type.NON : CoAP.Type.CON;
@@ -47,15 +87,17 @@ public final class CoapTransport implements Transport {
         this.contentFormat = MediaTypeRegistry.parse(ct);
         this.timeoutMs = settings.get(TransportOptions.TIMEOUT_MS);
         this.blockMs = settings.get(TransportOptions.BLOCK_MS);
+        this.lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(settings.get(TransportOptions.COAP_EXCHANGE_LIFETIME_MS));
+        this.endpointCount = settings.get(TransportOptions.COAP_ENDPOINTS);
         this.inFlight = new InFlight(settings.get(TransportOptions.COAP_MAX_IN_FLIGHT));
     }
 
-    /** A file-less client configuration with short lifetimes, so finished exchanges do not pile up. */
-    static Configuration configuration() {
+    /** A file-less client configuration. */
+    static Configuration configuration(long lifetimeMs) {
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS,
                 SystemConfig.DEFINITIONS);
-        config.set(CoapConfig.EXCHANGE_LIFETIME, 10, TimeUnit.SECONDS);
-        config.set(CoapConfig.NON_LIFETIME, 10, TimeUnit.SECONDS);
+        config.set(CoapConfig.EXCHANGE_LIFETIME, lifetimeMs, TimeUnit.MILLISECONDS);
+        config.set(CoapConfig.NON_LIFETIME, lifetimeMs, TimeUnit.MILLISECONDS);
         config.set(CoapConfig.MAX_ACTIVE_PEERS, 1000);
         // Responses arrive in bursts at high rates; the OS default buffer (about 100 KB) drops some, and a lost
         // piggy-backed ACK costs a retransmission seconds later.
@@ -66,12 +108,16 @@ public final class CoapTransport implements Transport {
 
     @Override
     public void start() throws IOException {
-        endpoint = new CoapEndpoint.Builder().setConfiguration(configuration()).build();
         executors = new ScheduledExecutorService[] {
             ExecutorsUtil.newScheduledThreadPool(2, new DaemonThreadFactory("sim-coap#")),
             ExecutorsUtil.newDefaultSecondaryScheduler("sim-coap-timer#")};
-        endpoint.setExecutors(executors[0], executors[1]);
-        endpoint.start();
+        Configuration config = configuration(TimeUnit.NANOSECONDS.toMillis(lifetimeNanos));
+        for (int i = 0; i < endpointCount; i++) {
+            CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).build();
+            endpoint.setExecutors(executors[0], executors[1]);
+            endpoint.start();
+            lanes.add(new Lane(endpoint));
+        }
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sim-coap-timeouts");
             t.setDaemon(true);
@@ -82,6 +128,12 @@ public final class CoapTransport implements Transport {
 
     @Override
     public void send(Message m) {
+        Lane lane = lane();
+        if (lane == null) {
+            stats.drop("every endpoint used " + IDS_PER_LIFETIME + " message ids within the exchange lifetime for "
+                    + blockMs + " ms (raise endpoints)");
+            return;
+        }
         if (!inFlight.acquire(blockMs)) {
             stats.drop("no free in-flight slot within " + blockMs + " ms (max.in.flight)");
             return;
@@ -99,8 +151,29 @@ public final class CoapTransport implements Transport {
         Pending p = new Pending(request, System.nanoTime() + timeoutMs * 1_000_000);
         request.addMessageObserver(p);
         pending.add(p);
+        lane.record(System.nanoTime());
         stats.sent(m.payload().length);
-        endpoint.sendRequest(request);
+        lane.endpoint.sendRequest(request);
+    }
+
+    /** The next endpoint with a free message id, waiting up to block.ms; null when none came free. */
+    private Lane lane() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(blockMs);
+        while (true) {
+            long now = System.nanoTime();
+            long soonest = Long.MAX_VALUE;
+            for (int k = 0; k < lanes.size(); k++) {
+                Lane lane = lanes.get((next + k) % lanes.size());
+                long free = lane.freeAt(lifetimeNanos, now);
+                if (free - now <= 0) {
+                    next = (next + k + 1) % lanes.size();
+                    return lane;
+                }
+                soonest = Math.min(soonest, free);
+            }
+            if (soonest - deadline > 0) return null;
+            LockSupport.parkNanos(Math.max(soonest - now, 100_000));
+        }
     }
 
     /** Cancels requests past their deadline (they are queued in sending order, so deadlines ascend). */
@@ -128,10 +201,8 @@ public final class CoapTransport implements Transport {
     public void close(Duration timeout) {
         inFlight.awaitIdle(timeout);
         if (sweeper != null) sweeper.shutdownNow();
-        if (endpoint != null) {
-            endpoint.destroy();
-            ExecutorsUtil.shutdownExecutorGracefully(1000, executors);
-        }
+        for (Lane lane : lanes) lane.endpoint.destroy();
+        ExecutorsUtil.shutdownExecutorGracefully(1000, executors);
     }
 
     private final class Pending extends MessageObserverAdapter {

@@ -64,6 +64,13 @@ public final class TransportOptions {
             "'con' (confirmable: retransmitted until acknowledged) or 'non' (non-confirmable).", "con", "non");
     public static final Option<Integer> COAP_MAX_IN_FLIGHT = Option.intValue("max.in.flight", 256, 1, 65_535,
             "Requests awaiting their response at most.");
+    public static final Option<Integer> COAP_ENDPOINTS = Option.intValue("endpoints", 4, 1, 64,
+            "Local UDP endpoints (source ports) to send from, in turn. A message id may not be reused within the "
+                    + "exchange lifetime, so each endpoint carries at most about 56,000 requests per lifetime.");
+    public static final Option<Long> COAP_EXCHANGE_LIFETIME_MS = Option.longValue("exchange.lifetime.ms", 10_000,
+            1000, 300_000, "How long a message id stays unused after a request; must be at least the receiver's "
+                    + "deduplication window (the agent's CoAP origin: exchange.lifetime.ms, 10 s by default), or the "
+                    + "receiver may drop a new request as a duplicate of an old one.");
 
     private static final Map<String, OptionSet> BY_TYPE = Map.of(
             "file", OptionSet.of(FILE_FRAMING, FILE_DIRECTORY),
@@ -72,8 +79,8 @@ public final class TransportOptions {
             "udp", OptionSet.of(UDP_ENDPOINT),
             "mqtt", OptionSet.of(MQTT_ENDPOINT, MQTT_TOPIC, MQTT_QOS, MQTT_CLIENT_ID, MQTT_MAX_IN_FLIGHT,
                     MQTT_USERNAME, MQTT_PASSWORD, BLOCK_MS),
-            "coap", OptionSet.of(COAP_ENDPOINT, COAP_MESSAGE_TYPE, CONTENT_TYPE, COAP_MAX_IN_FLIGHT, TIMEOUT_MS,
-                    BLOCK_MS));
+            "coap", OptionSet.of(COAP_ENDPOINT, COAP_MESSAGE_TYPE, CONTENT_TYPE, COAP_MAX_IN_FLIGHT, COAP_ENDPOINTS,
+                    COAP_EXCHANGE_LIFETIME_MS, TIMEOUT_MS, BLOCK_MS));
 
     private TransportOptions() {
     }

@@ -155,6 +155,7 @@ public final class TransportBenchmark {
         long t2 = System.nanoTime();
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 + (broker == null ? 0 : broker.cpuSeconds() - brokerCpu0);
         TransportStats s = transport.stats();
+        if (s.lastError() != null) System.err.println(name + ": last error: " + s.lastError());
         if (receiver != null) receiver.close();
         return new Row(name, n, (t1 - t0) / 1e9, (t2 - t0) / 1e9, got, s.acked(), s.failed(), s.dropped(), cpu);
     }
