@@ -37,7 +37,7 @@ final class Manifest {
         this.startEpochMs = startEpochMs;
     }
 
-    void group(GroupSpec spec, String transport, Settings settings, String target, Path traffic) {
+    void group(GroupSpec spec, String transport, Settings settings, String target) {
         entries.add(new Entry(spec, transport, settings, target));
     }
 

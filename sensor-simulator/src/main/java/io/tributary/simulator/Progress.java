@@ -37,7 +37,7 @@ final class Progress implements Runnable {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
-                return;
+                break;
             }
             if (done) break;
             String line = line();

@@ -195,7 +195,7 @@ public final class Simulation {
                 groups.add(new SensorGroup(spec, members, targets, writer, transport, faults, scenario.mallId(),
                         startEpochMs, options.seed()));
             }
-            manifest.group(spec, type, settings, template, traffic);
+            manifest.group(spec, type, settings, template);
         }
     }
 

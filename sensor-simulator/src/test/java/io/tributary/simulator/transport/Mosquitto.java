@@ -94,17 +94,26 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (subscriber != null) {
             try {
                 subscriber.disconnect(1000);
             } catch (MqttException ignored) {
                 // the broker goes next anyway
             }
-            subscriber.close(true);
+            try {
+                subscriber.close(true);
+            } catch (MqttException e) {
+                throw new IOException(e);
+            }
         }
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
         }
