@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.simulator.scenario.Scenario;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,6 +65,21 @@ class DeterminismTest {
             assertFalse(Arrays.equals(first.get(name), other.get(name)), name);
         }
         assertArrayEquals(first.get("truth/floorplan.json"), other.get("truth/floorplan.json"));
+    }
+
+    @Test
+    void truthAsCsvHoldsTheSameRows() throws IOException {
+        TestRuns.runToFiles(TestRuns.smallMall("truth: {format: csv}"), 7, 900, tmp.resolve("csv"));
+        TreeMap<String, byte[]> csv = files(tmp.resolve("csv"));
+        for (String table : List.of("positions", "visits", "faults")) {
+            String text = new String(csv.get("truth/" + table + ".csv"), StandardCharsets.UTF_8);
+            long jsonRows = new String(first.get("truth/" + table + ".jsonl"), StandardCharsets.UTF_8)
+                    .lines().count();
+            assertEquals(jsonRows + 1, text.lines().count(), table + ": header plus one line per row");
+        }
+        String positions = new String(csv.get("truth/positions.csv"), StandardCharsets.UTF_8);
+        assertTrue(positions.startsWith("t,shopper,device,wifi_mac,ble_mac,x,y,zone\r\n"), positions.substring(0, 80));
+        assertArrayEquals(first.get("traffic/ble-coap.bin"), csv.get("traffic/ble-coap.bin"), "payloads unchanged");
     }
 
     /** Every output file but the summary (which holds wall-clock figures), by relative path. */

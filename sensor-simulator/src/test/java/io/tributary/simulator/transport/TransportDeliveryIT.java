@@ -107,6 +107,15 @@ class TransportDeliveryIT {
     }
 
     @Test
+    void coapPostsNonConfirmableRequests() throws Exception {
+        try (CoapReceiver receiver = new CoapReceiver(true)) {
+            List<String> expected = deliver("{type: coap, endpoint: \"coap://127.0.0.1:" + receiver.port()
+                    + "/rssi\", message.type: non}", e -> "/rssi", "coap");
+            assertEquals(expected, sorted(receiver.received));
+        }
+    }
+
+    @Test
     void mqttPublishesToEachSensorsTopicThroughMosquitto() throws Exception {
         assumeTrue(Mosquitto.installed(), "mosquitto is not installed (apt-get install mosquitto)");
         try (Mosquitto broker = new Mosquitto(true)) {
