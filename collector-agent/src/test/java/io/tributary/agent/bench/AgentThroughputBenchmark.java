@@ -1,16 +1,11 @@
 package io.tributary.agent.bench;
 
-import io.tributary.agent.config.AgentConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.agent.testing.TestOriginType;
 import io.tributary.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,38 +40,18 @@ public final class AgentThroughputBenchmark {
     }
 
     private static String[] agent(LocalStack kafka, String topic, int records, int perPayload) throws Exception {
-        Path spool = Files.createTempDirectory("bench-spool");
-        String yaml = """
-                agent:
-                  id: bench
-                  summary.interval.ms: 0
-                admin:
-                  enabled: false
-                pipelines:
-                  - name: bench
-                    max.inflight.payloads: 100000
-                    origins:
+        String payload = BenchSupport.payload(perPayload);
+        long valueBytes;
+        try (Agent agent = BenchSupport.agent(kafka, topic, """
                       - type: test
                         id: bench-in
-                    format:
-                      type: json
-                    destination:
-                      bootstrap.servers: %s
-                      topic: %s
-                      key.field: /device
-                    spool:
-                      dir: %s
-                """.formatted(kafka.bootstrapServers(), topic, spool);
-        String payload = payload(perPayload);
-        long valueBytes;
-        try (Agent agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)))) {
-            agent.start();
+                """)) {
             TestOriginType.TestOrigin origin = TestOriginType.origin("bench-in");
             byte[] body = payload.getBytes(StandardCharsets.UTF_8);
             int payloads = records / perPayload;
             Semaphore window = new Semaphore(Math.max(64, 20_000 / perPayload));
             AtomicLong failures = new AtomicLong();
-            long cpuBefore = cpuNanos();
+            long cpuBefore = BenchSupport.cpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < payloads; i++) {
                 window.acquire();
@@ -87,7 +62,7 @@ public final class AgentThroughputBenchmark {
             }
             window.acquire(Math.max(64, 20_000 / perPayload));
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = (cpuNanos() - cpuBefore) / 1e9;
+            double cpu = (BenchSupport.cpuNanos() - cpuBefore) / 1e9;
             if (failures.get() > 0) throw new IllegalStateException(failures.get() + " payloads failed");
             valueBytes = (long) records * 250;
             return new String[] {"agent, test origin -> Kafka, durable acks, " + perPayload + " record(s)/payload",
@@ -95,14 +70,5 @@ public final class AgentThroughputBenchmark {
                     String.format("%.2f (input JSON)", valueBytes / seconds / 1e6),
                     String.format("%.1f (agent)", cpu / (records / 1e6))};
         }
-    }
-
-    /** NDJSON with {@code n} ~250-byte sensor events. */
-    static String payload(int n) {
-        return BenchSupport.payload(n);
-    }
-
-    private static long cpuNanos() {
-        return BenchSupport.cpuNanos();
     }
 }
