@@ -28,7 +28,17 @@ final class AgentFixture implements AutoCloseable {
     }
 
     AgentFixture(String bootstrap, String topic, Path spoolDir, String extraPipelineYaml, String spoolYaml) {
-        String yaml = """
+        this(start(config(bootstrap, topic, spoolDir, null, extraPipelineYaml, spoolYaml)));
+    }
+
+    /**
+     * An agent config with one pipeline {@code p1}: the test origin {@code in} plus {@code extraOrigins} (list
+     * items indented 6), json, Kafka with the fast-failing producer, the spool in {@code spoolDir} plus
+     * {@code spoolYaml} (indented 6), and {@code extraPipelineYaml} (pipeline keys, indented 4).
+     */
+    static String config(String bootstrap, String topic, Path spoolDir, String extraOrigins, String extraPipelineYaml,
+            String spoolYaml) {
+        return """
                 agent:
                   id: it-agent
                   summary.interval.ms: 0
@@ -40,6 +50,7 @@ final class AgentFixture implements AutoCloseable {
                     origins:
                       - type: test
                         id: in
+                %s
                     format:
                       type: json
                     destination:
@@ -51,14 +62,23 @@ final class AgentFixture implements AutoCloseable {
                       dir: %s
                 %s
                 %s
-                """.formatted(bootstrap, topic, FAST_FAILING_PRODUCER.stripTrailing(), spoolDir,
-                spoolYaml == null ? "" : spoolYaml.stripTrailing(), extraPipelineYaml == null ? "" : extraPipelineYaml);
-        agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)));
+                """.formatted(orEmpty(extraOrigins), bootstrap, topic, FAST_FAILING_PRODUCER.stripTrailing(), spoolDir,
+                orEmpty(spoolYaml), extraPipelineYaml == null ? "" : extraPipelineYaml);
+    }
+
+    /** Builds and starts the agent a config describes. */
+    static Agent start(String yaml) {
+        Agent agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)));
         try {
             agent.start();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        return agent;
+    }
+
+    private static String orEmpty(String yaml) {
+        return yaml == null ? "" : yaml.stripTrailing();
     }
 
     CompletableFuture<IngestResult> send(String body) {

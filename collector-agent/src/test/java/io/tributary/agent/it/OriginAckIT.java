@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
-import io.tributary.agent.config.AgentConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.localstack.LocalStack;
 import io.tributary.origins.BackPressureException;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -72,18 +69,7 @@ class OriginAckIT {
 
     private static Agent agent(String bootstrap, String topic, Path spoolDir, Ports ports, String mqttUrl,
             String spoolYaml) throws Exception {
-        String yaml = """
-                agent:
-                  id: it-agent
-                  summary.interval.ms: 0
-                  shutdown.timeout.ms: 20000
-                admin:
-                  port: 0
-                pipelines:
-                  - name: p1
-                    origins:
-                      - type: test
-                        id: in
+        String origins = """
                       - type: http
                         id: http-in
                         bind: 127.0.0.1
@@ -106,25 +92,13 @@ class OriginAckIT {
                         client.id: %s
                         reconnect.min.ms: 200
                         reconnect.max.ms: 1000
-                    format:
-                      type: json
+                """.formatted(ports.http, ports.coap, ports.udp, mqttUrl, MQTT_CLIENT);
+        String contentTypes = """
                     content.types:
                       application/json: {type: json}
                       application/x-ndjson: {type: json}
-                    destination:
-                      bootstrap.servers: %s
-                      topic: %s
-                      key.field: /device
-                %s
-                    spool:
-                      dir: %s
-                %s
-                """.formatted(ports.http, ports.coap, ports.udp, mqttUrl, MQTT_CLIENT, bootstrap, topic,
-                AgentFixture.FAST_FAILING_PRODUCER.stripTrailing(), spoolDir,
-                spoolYaml == null ? "" : spoolYaml.stripTrailing());
-        Agent agent = Agent.build(AgentConfig.parse(new YamlLoader(Map.<String, String>of()::get).parse(yaml)));
-        agent.start();
-        return agent;
+                """;
+        return AgentFixture.start(AgentFixture.config(bootstrap, topic, spoolDir, origins, contentTypes, spoolYaml));
     }
 
     private static String event(String device, long seq) {
