@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +43,16 @@ public final class PluginRegistry<T extends Plugin> {
 
     public Collection<T> all() {
         return byName.values();
+    }
+
+    /** The names of every plugin, sorted. */
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    /** The plugin named {@code name}, or null. */
+    public T byName(String name) {
+        return byName.get(name);
     }
 
     /**

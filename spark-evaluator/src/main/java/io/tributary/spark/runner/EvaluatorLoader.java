@@ -16,7 +16,10 @@ final class EvaluatorLoader {
     private EvaluatorLoader() {
     }
 
-    /** The default names: the configured name, else the simple class name (with #2, #3… when repeated). */
+    /**
+     * The default names: the configured name, else the stage type's name or the simple class name (with #2, #3…
+     * when repeated).
+     */
     static List<String> names(List<EvaluatorConfig> configs) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -30,7 +33,8 @@ final class EvaluatorLoader {
             }
             if (name == null) {
                 String cls = c.className();
-                String simple = cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
+                String simple = c.type() != null ? c.type()
+                        : cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
                 name = simple;
                 for (int n = 2; used.contains(name); n++) name = simple + "#" + n;
                 used.add(name);

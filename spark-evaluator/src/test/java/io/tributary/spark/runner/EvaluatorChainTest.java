@@ -203,6 +203,32 @@ class EvaluatorChainTest {
     }
 
     @Test
+    void aStageTypeIsUsedByItsNameAndNamesTheStage() {
+        List<EvaluatorConfig> chain = EvaluatorConfig.parseList(List.of(
+                Map.of("type", "stamp", "params", Map.of("field", "zone", "value", "atrium")),
+                Map.of("class", REQUIRE, "params", Map.of("fields", "zone"))));
+        assertEquals("stamp", chain.get(0).type());
+        assertEquals(STAMP, chain.get(0).className());
+        try (TransformerHarness h = TransformerHarness.chain(chain, TransformerHarness.TEST_OPTIONS)) {
+            BatchOutput out = h.run(Records.of("a"), Records.of("b", "reject", "zone"));
+            assertEquals(List.of("atrium"), Records.field(out.results(), "zone"));
+            assertEquals("stamp", out.errors().get(0).getValue().stageName());
+        }
+    }
+
+    @Test
+    void stageTypesAreCheckedWhenTheConfigIsReadWithEveryProblemByKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> EvaluatorConfig.parseList(List.of(
+                Map.of("type", "stmap"),
+                Map.of("type", "stamp", "params", Map.of("feild", "x")),
+                Map.of("type", "stamp", "class", STAMP, "params", Map.of("field", "x")))));
+        List<String> keys = e.problems().stream().map(ConfigException.Problem::key).toList();
+        assertEquals(List.of("evaluators[0].type", "evaluators[1].params.feild", "evaluators[1].params.field",
+                "evaluators[2].type"), keys);
+        assertTrue(e.problems().get(0).message().contains("[stamp]"), e.getMessage());
+    }
+
+    @Test
     void withoutMaterializingTheOutcomeIsLazyAndCountedWhenTheSinksRun() {
         ChainOptions lazy = TransformerHarness.TEST_OPTIONS.with("materialize", false);
         try (TransformerHarness h = TransformerHarness.chain(

@@ -48,6 +48,29 @@ public final class TestEvaluators {
         }
     }
 
+    /** {@link Stamp} registered as the stage type {@code stamp} (META-INF/services in the test resources). */
+    public static final class StampType implements io.tributary.spark.StageType {
+        @Override
+        public String name() {
+            return "stamp";
+        }
+
+        @Override
+        public String description() {
+            return "sets a field on every record";
+        }
+
+        @Override
+        public OptionSet options() {
+            return Stamp.OPTIONS;
+        }
+
+        @Override
+        public Class<? extends SparkTransformer> transformerClass() {
+            return Stamp.class;
+        }
+    }
+
     /** Keeps records that carry every field of {@code fields} (comma-separated); the others are errors. */
     public static final class Require extends SparkTransformer {
         private String[] fields;
