@@ -3,25 +3,20 @@ package io.tributary.cloud;
 import io.tributary.config.ConfigException;
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
+import io.tributary.config.YamlLoader;
 import io.tributary.spark.runner.ChainOptions;
 import io.tributary.spark.runner.EvaluatorConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The cloud job's configuration, from YAML (SnakeYAML {@link SafeConstructor}: plain maps, lists and scalars only).
+ * The cloud job's configuration, from YAML read by {@link YamlLoader} (plain data only; {@code ${ENV:-default}}
+ * substituted).
  *
  * <pre>{@code
  * kafka.bootstrap.servers: 127.0.0.1:9092
@@ -89,91 +84,49 @@ public final class CloudJobConfig {
         this.sinks = sinks;
     }
 
-    public static CloudJobConfig load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-            if (doc == null) doc = Map.of();
-            if (!(doc instanceof Map<?, ?> m)) throw new ConfigException("", "the file must hold a YAML map");
-            return parse(stringKeys(m));
-        }
+    /** Loads a YAML file ({@code ${ENV:-default}} substituted); every problem at once. */
+    public static CloudJobConfig load(Path file) {
+        return parse(new YamlLoader().load(file));
     }
 
     public static CloudJobConfig parseYaml(String yaml) {
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (doc == null) doc = Map.of();
-        if (!(doc instanceof Map<?, ?> m)) throw new ConfigException("", "the document must be a YAML map");
-        return parse(stringKeys(m));
+        return parse(new YamlLoader().parse(yaml));
     }
 
     /** Parses a YAML map; every problem at once. */
-    public static CloudJobConfig parse(Map<String, ?> raw) {
+    public static CloudJobConfig parse(Map<String, Object> raw) {
         List<ConfigException.Problem> problems = new ArrayList<>();
-        Map<String, Object> scalars = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : raw.entrySet()) {
-            if (!SECTIONS.contains(e.getKey())) scalars.put(e.getKey(), e.getValue());
-        }
-        Settings settings = null;
+        Section root = Section.root(raw, problems);
+        Settings settings = root.settings(OPTIONS, SECTIONS);
+        Map<String, String> sparkConf = root.properties("spark.conf");
+        Map<String, String> consumer = root.properties("kafka.consumer");
+        ChainOptions chain = ChainOptions.defaults();
+        Section ev = root.child("evaluator", false);
         try {
-            settings = OptionSet.of().with(OPTIONS).parse(scalars);
-        } catch (ConfigException e) {
-            for (ConfigException.Problem p : e.problems()) {
-                if (p.message().startsWith("unknown option")) {
-                    List<String> all = new ArrayList<>();
-                    for (Option<?> o : OPTIONS.options()) all.add(o.name());
-                    all.addAll(SECTIONS);
-                    problems.add(new ConfigException.Problem(p.key(), "unknown key; supported keys are " + all));
-                } else {
-                    problems.add(p);
-                }
-            }
-        }
-        Map<String, String> sparkConf = stringMap(raw.get("spark.conf"), "spark.conf", problems);
-        Map<String, String> consumer = stringMap(raw.get("kafka.consumer"), "kafka.consumer", problems);
-        ChainOptions chain = null;
-        Object ev = raw.get("evaluator");
-        try {
-            if (ev == null) {
-                chain = ChainOptions.defaults();
-            } else if (ev instanceof Map<?, ?> m) {
-                chain = ChainOptions.parse(stringKeys(m));
-            } else {
-                problems.add(new ConfigException.Problem("evaluator", "must be a map of chain options"));
-            }
+            if (ev != null) chain = ChainOptions.parse(ev.entries());
         } catch (ConfigException e) {
             problems.addAll(e.withPrefix("evaluator").problems());
         }
         List<EvaluatorConfig> evaluators = List.of();
-        Object evs = raw.get("evaluators");
+        Object evs = root.raw("evaluators");
         try {
             if (evs instanceof List<?> l) {
                 evaluators = EvaluatorConfig.parseList(l);
             } else if (evs != null) {
-                problems.add(new ConfigException.Problem("evaluators", "must be a list"));
+                root.problem("evaluators", "must be a list");
             }
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         List<SinkConfig> sinks = new ArrayList<>();
-        Object rawSinks = raw.get("sinks");
-        if (rawSinks == null) {
-            problems.add(new ConfigException.Problem("sinks", "is required: at least one sink (kafka, file, console)"));
-        } else if (!(rawSinks instanceof List<?> l) || l.isEmpty()) {
-            problems.add(new ConfigException.Problem("sinks", "must be a non-empty list"));
-        } else {
-            for (int i = 0; i < l.size(); i++) {
-                String key = "sinks[" + i + "]";
-                if (!(l.get(i) instanceof Map<?, ?> m)) {
-                    problems.add(new ConfigException.Problem(key, "must be a map with 'type'"));
-                    continue;
-                }
-                try {
-                    sinks.add(SinkConfig.parse(stringKeys(m)));
-                } catch (ConfigException e) {
-                    problems.addAll(e.withPrefix(key).problems());
-                }
+        for (Section sink : root.list("sinks", true)) {
+            try {
+                sinks.add(SinkConfig.parse(sink.entries()));
+            } catch (ConfigException e) {
+                problems.addAll(e.withPrefix(sink.path()).problems());
             }
         }
-        if (!problems.isEmpty()) throw new ConfigException(problems);
+        root.throwIfProblems();
         if (!chain.stateDir().isPresent()) {
             chain = chain.with(ChainOptions.STATE_DIR.name(), stripSlash(settings.get(CHECKPOINT_DIR)) + "/state");
         }
@@ -183,30 +136,6 @@ public final class CloudJobConfig {
 
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    static Map<String, Object> stringKeys(Map<?, ?> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
-        return out;
-    }
-
-    private static Map<String, String> stringMap(Object raw, String key, List<ConfigException.Problem> problems) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null) return out;
-        if (!(raw instanceof Map<?, ?> m)) {
-            problems.add(new ConfigException.Problem(key, "must be a map of string values"));
-            return out;
-        }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            Object v = e.getValue();
-            if (v == null || v instanceof Map || v instanceof List) {
-                problems.add(new ConfigException.Problem(key + "." + e.getKey(), "must be a scalar value"));
-            } else {
-                out.put(String.valueOf(e.getKey()), String.valueOf(v));
-            }
-        }
-        return out;
     }
 
     public String bootstrapServers() {

@@ -1,16 +1,16 @@
 package io.tributary.agent.cli;
 
 import io.tributary.agent.config.AgentConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.config.ConfigException;
+import io.tributary.config.YamlLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tributary agent}: runs an agent until SIGTERM or Ctrl-C, then stops gracefully. */
 @Command(name = "agent", mixinStandardHelpOptions = true,

@@ -2,9 +2,9 @@ package io.tributary.agent.cli;
 
 import io.tributary.agent.config.AgentConfig;
 import io.tributary.agent.config.PipelineConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.config.ConfigException;
+import io.tributary.config.YamlLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tributary validate}: checks an agent config without starting anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -2,6 +2,7 @@ package io.tributary.agent.config;
 
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import io.tributary.agent.processor.ProcessorType;
 import io.tributary.agent.processor.Processors;
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.formats.Format;
 import io.tributary.formats.Formats;

@@ -3,6 +3,7 @@ package io.tributary.agent.config;
 import io.tributary.config.ConfigException;
 import io.tributary.config.OptionSet;
 import io.tributary.config.Plugin;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import java.util.ArrayList;
 import java.util.List;

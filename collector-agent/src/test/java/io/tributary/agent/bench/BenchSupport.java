@@ -1,8 +1,8 @@
 package io.tributary.agent.bench;
 
 import io.tributary.agent.config.AgentConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
+import io.tributary.config.YamlLoader;
 import io.tributary.localstack.LocalStack;
 import java.io.BufferedReader;
 import java.io.IOException;

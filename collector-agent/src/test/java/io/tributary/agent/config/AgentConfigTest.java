@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.config.ConfigException;
+import io.tributary.config.YamlLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.tributary.agent.it;
 
 import io.tributary.agent.config.AgentConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.runtime.Agent;
 import io.tributary.agent.testing.TestOriginType;
+import io.tributary.config.YamlLoader;
 import io.tributary.origins.IngestResult;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tributary.simulator.scenario;
 
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.simulator.faults.Corruption;
 import java.util.ArrayList;
@@ -46,9 +47,9 @@ final class FaultReader {
     private FaultReader() {
     }
 
-    static List<FaultSpec> faults(List<Node> nodes, List<SensorSpec> sensors, List<GroupSpec> groups) {
+    static List<FaultSpec> faults(List<Section> nodes, List<SensorSpec> sensors, List<GroupSpec> groups) {
         List<FaultSpec> out = new ArrayList<>();
-        for (Node n : nodes) {
+        for (Section n : nodes) {
             Object type = n.raw("type");
             OptionSet options = type instanceof String t ? OPTIONS.get(t) : null;
             if (options == null) {
@@ -56,7 +57,7 @@ final class FaultReader {
                         + List.of("dead_sensor", "stuck_sensor", "drifting_sensor", "teleport", "malformed_burst"));
                 continue;
             }
-            Settings s = n.options(options);
+            Settings s = n.settingsExcept(options);
             if (s == null) continue;
             FaultSpec fault = build((String) type, s);
             if (fault.endMs() < fault.startMs()) {

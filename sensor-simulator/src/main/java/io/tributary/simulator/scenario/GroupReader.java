@@ -3,6 +3,7 @@ package io.tributary.simulator.scenario;
 import io.tributary.config.ConfigException;
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.simulator.sensors.ReadingFormat;
 import io.tributary.simulator.transport.TransportOptions;
@@ -26,14 +27,14 @@ final class GroupReader {
     private GroupReader() {
     }
 
-    static List<GroupSpec> groups(List<Node> nodes, List<SensorSpec> sensors) {
+    static List<GroupSpec> groups(List<Section> nodes, List<SensorSpec> sensors) {
         Set<String> known = new HashSet<>();
         sensors.forEach(s -> known.add(s.id()));
         Map<String, String> owner = new HashMap<>();
         Set<String> names = new HashSet<>();
         List<GroupSpec> out = new ArrayList<>();
-        for (Node n : nodes) {
-            Settings s = n.options(OptionSet.of(NAME, INTERVAL, READINGS), "sensors", "transport", "format");
+        for (Section n : nodes) {
+            Settings s = n.settingsExcept(OptionSet.of(NAME, INTERVAL, READINGS), "sensors", "transport", "format");
             List<String> ids = n.strings("sensors");
             if (ids != null && ids.isEmpty()) n.problem("sensors", "needs at least one sensor id");
             String name = s == null ? null : s.get(NAME);
@@ -69,7 +70,7 @@ final class GroupReader {
     }
 
     /** {@code type} plus options: a transport's (declared here) or a format's (declared by the format). */
-    private static Plugin plugin(Node node, boolean transport, int readingsPerMessage) {
+    private static Plugin plugin(Section node, boolean transport, int readingsPerMessage) {
         if (node == null) return null;
         Object type = node.raw("type");
         if (!(type instanceof String t) || t.isBlank()) {
@@ -83,7 +84,7 @@ final class GroupReader {
                 node.problem("type", "unknown transport '" + t + "'; known are " + TransportOptions.TYPES);
                 return null;
             }
-            Settings settings = node.options(options.with(Option.string("type", null, "")));
+            Settings settings = node.settingsExcept(options.with(Option.string("type", null, "")));
             return settings == null ? null : new Plugin(t, settings, raw);
         }
         node.entries().forEach((key, value) -> {

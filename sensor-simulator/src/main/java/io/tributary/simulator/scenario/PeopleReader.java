@@ -2,6 +2,7 @@ package io.tributary.simulator.scenario;
 
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.simulator.mall.FloorPlan;
 import java.util.ArrayList;
@@ -57,12 +58,12 @@ final class PeopleReader {
     private PeopleReader() {
     }
 
-    static PopulationSpec population(Node node, FloorPlan plan) {
-        Settings s = node.options(OptionSet.of(RECURRING_SHARE, POOL, OPT_OUT, STORES, DWELL_MEDIAN, DWELL_SIGMA,
+    static PopulationSpec population(Section node, FloorPlan plan) {
+        Settings s = node.settingsExcept(OptionSet.of(RECURRING_SHARE, POOL, OPT_OUT, STORES, DWELL_MEDIAN, DWELL_SIGMA,
                 SPEED_MIN, SPEED_MAX, SPEED_NOISE, BROWSING_SPEED, PAUSE), "arrivals.per.hour", "segments", "age.bands");
         double[] perHour = arrivals(node);
-        Map<String, Double> segments = node.weights("segments", SEGMENTS);
-        Map<String, Double> ageBands = node.weights("age.bands", AGE_BANDS);
+        Map<String, Double> segments = ScenarioValues.weights(node, "segments", SEGMENTS);
+        Map<String, Double> ageBands = ScenarioValues.weights(node, "age.bands", AGE_BANDS);
         if (s == null || perHour == null || segments == null || ageBands == null) return null;
         if (s.get(SPEED_MIN) > s.get(SPEED_MAX)) {
             node.problem(SPEED_MIN.name(), "must not exceed walking.speed.max.mps (" + s.get(SPEED_MAX) + ")");
@@ -74,8 +75,8 @@ final class PeopleReader {
                 s.get(SPEED_NOISE), s.get(BROWSING_SPEED), s.get(PAUSE));
     }
 
-    static DeviceSpec devices(Node node) {
-        Settings s = node.options(OptionSet.of(WIFI_SHARE, BLE_SHARE, WIFI_INTERVAL, BLE_INTERVAL, JITTER, RANDOM_MAC,
+    static DeviceSpec devices(Section node) {
+        Settings s = node.settingsExcept(OptionSet.of(WIFI_SHARE, BLE_SHARE, WIFI_INTERVAL, BLE_INTERVAL, JITTER, RANDOM_MAC,
                 ROTATION));
         if (s == null) return null;
         return new DeviceSpec(s.get(WIFI_SHARE), s.get(BLE_SHARE), s.get(WIFI_INTERVAL), s.get(BLE_INTERVAL),
@@ -83,7 +84,7 @@ final class PeopleReader {
     }
 
     /** One number (the same every hour) or 24 numbers. */
-    private static double[] arrivals(Node node) {
+    private static double[] arrivals(Section node) {
         Object v = node.raw("arrivals.per.hour");
         String expected = "must be a non-negative number of arrivals per hour, or a list of 24 (one per local hour)";
         if (v == null) {

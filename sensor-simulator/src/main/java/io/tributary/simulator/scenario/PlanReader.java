@@ -2,6 +2,7 @@ package io.tributary.simulator.scenario;
 
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.simulator.mall.Corridor;
 import io.tributary.simulator.mall.Entrance;
@@ -39,23 +40,23 @@ final class PlanReader {
     private PlanReader() {
     }
 
-    static FloorPlan read(Node node) {
+    static FloorPlan read(Section node) {
         if (node == null) return null;
-        Settings settings = node.options(OptionSet.of(STORE_WALL_DB), "corridors", "stores", "entrances", "walls");
+        Settings settings = node.settingsExcept(OptionSet.of(STORE_WALL_DB), "corridors", "stores", "entrances", "walls");
         Set<String> names = new HashSet<>();
         List<Corridor> corridors = new ArrayList<>();
-        for (Node c : node.list("corridors", true)) {
-            Settings s = c.options(OptionSet.of(ZONE_NAME, CORRIDOR_WIDTH), "path");
-            List<Point> path = c.points("path", 2);
+        for (Section c : node.list("corridors", true)) {
+            Settings s = c.settingsExcept(OptionSet.of(ZONE_NAME, CORRIDOR_WIDTH), "path");
+            List<Point> path = ScenarioValues.points(c, "path", 2);
             if (s != null && path != null && unique(c, s.get(ZONE_NAME), names)) {
                 corridors.add(new Corridor(s.get(ZONE_NAME), path, s.get(CORRIDOR_WIDTH)));
             }
         }
         List<Store> stores = new ArrayList<>();
-        for (Node st : node.list("stores", false)) {
-            Settings s = st.options(OptionSet.of(ZONE_NAME, POPULARITY, DWELL_MEDIAN, DWELL_SIGMA), "polygon", "door");
-            List<Point> polygon = st.points("polygon", 3);
-            Point door = st.point("door");
+        for (Section st : node.list("stores", false)) {
+            Settings s = st.settingsExcept(OptionSet.of(ZONE_NAME, POPULARITY, DWELL_MEDIAN, DWELL_SIGMA), "polygon", "door");
+            List<Point> polygon = ScenarioValues.points(st, "polygon", 3);
+            Point door = ScenarioValues.point(st, "door");
             if (s != null && polygon != null && door != null && unique(st, s.get(ZONE_NAME), names)) {
                 stores.add(new Store(s.get(ZONE_NAME), new Polygon(polygon), door, s.get(POPULARITY),
                         s.get(DWELL_MEDIAN), s.get(DWELL_SIGMA)));
@@ -63,18 +64,18 @@ final class PlanReader {
         }
         List<Entrance> entrances = new ArrayList<>();
         Set<String> entranceNames = new HashSet<>();
-        for (Node e : node.list("entrances", true)) {
-            Settings s = e.options(OptionSet.of(ZONE_NAME, WEIGHT), "position");
-            Point p = e.point("position");
+        for (Section e : node.list("entrances", true)) {
+            Settings s = e.settingsExcept(OptionSet.of(ZONE_NAME, WEIGHT), "position");
+            Point p = ScenarioValues.point(e, "position");
             if (s != null && p != null && unique(e, s.get(ZONE_NAME), entranceNames)) {
                 entrances.add(new Entrance(s.get(ZONE_NAME), p, s.get(WEIGHT)));
             }
         }
         List<Wall> walls = new ArrayList<>();
-        for (Node w : node.list("walls", false)) {
-            Settings s = w.options(OptionSet.of(WALL_DB), "from", "to");
-            Point from = w.point("from");
-            Point to = w.point("to");
+        for (Section w : node.list("walls", false)) {
+            Settings s = w.settingsExcept(OptionSet.of(WALL_DB), "from", "to");
+            Point from = ScenarioValues.point(w, "from");
+            Point to = ScenarioValues.point(w, "to");
             if (s != null && from != null && to != null) walls.add(new Wall(new Segment(from, to), s.get(WALL_DB)));
         }
         if (settings == null) return null;
@@ -84,7 +85,7 @@ final class PlanReader {
         return new FloorPlan(corridors, stores, entrances, walls, settings.get(STORE_WALL_DB));
     }
 
-    private static boolean unique(Node node, String name, Set<String> seen) {
+    private static boolean unique(Section node, String name, Set<String> seen) {
         if (seen.add(name)) return true;
         node.problem("name", "'" + name + "' is used twice; names must be unique");
         return false;

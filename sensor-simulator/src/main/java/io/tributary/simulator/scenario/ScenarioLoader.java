@@ -4,7 +4,9 @@ import io.tributary.config.ConfigException;
 import io.tributary.config.ConfigException.Problem;
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
+import io.tributary.config.YamlLoader;
 import io.tributary.simulator.mall.FloorPlan;
 import io.tributary.simulator.radio.RadioKind;
 import io.tributary.simulator.radio.RadioProfile;
@@ -18,15 +20,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a scenario YAML file into a validated {@link Scenario}. Only plain data is constructed (SnakeYAML's
@@ -89,66 +85,30 @@ public final class ScenarioLoader {
 
     /** Parses scenario YAML text, with overlays merged over it. */
     public Scenario parse(String text, String... overlays) {
-        Map<String, Object> doc = yaml(text, "scenario");
-        for (int i = 0; i < overlays.length; i++) doc = merge(doc, yaml(overlays[i], "overlay[" + i + "]"));
+        Map<String, Object> doc = new YamlLoader().parse(text, "scenario");
+        for (int i = 0; i < overlays.length; i++) doc = merge(doc, new YamlLoader().parse(overlays[i], "overlay[" + i + "]"));
         List<Problem> problems = new ArrayList<>();
-        Scenario scenario = read(new Node("", doc, problems), problems);
+        Scenario scenario = read(Section.root(doc, problems), problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return scenario;
     }
 
-    private static Scenario read(Node root, List<Problem> problems) {
-        Settings top = root.options(TOP, SECTIONS);
+    private static Scenario read(Section root, List<Problem> problems) {
+        Settings top = root.settingsExcept(TOP, SECTIONS);
         FloorPlan plan = PlanReader.read(root.child("floorplan", true));
         List<SensorSpec> sensors = SensorReader.sensors(root.list("sensors", true), plan);
         Map<RadioKind, RadioProfile> radio = SensorReader.radio(root.childOrEmpty("radio"));
         PopulationSpec population = PeopleReader.population(root.childOrEmpty("population"), plan);
         DeviceSpec devices = PeopleReader.devices(root.childOrEmpty("devices"));
         List<GroupSpec> groups = GroupReader.groups(root.list("groups", true), sensors);
-        Node truthNode = root.childOrEmpty("truth");
-        Settings truth = truthNode.options(OptionSet.of(TRUTH_FORMAT, TRUTH_POSITIONS));
+        Section truthNode = root.childOrEmpty("truth");
+        Settings truth = truthNode.settingsExcept(OptionSet.of(TRUTH_FORMAT, TRUTH_POSITIONS));
         List<FaultSpec> faults = FaultReader.faults(root.list("faults", false), sensors, groups);
         if (plan != null && problems.isEmpty()) problems.addAll(plan.check());
         if (!problems.isEmpty() || top == null || truth == null) return null;
         return new Scenario(top.get(NAME), top.get(MALL_ID), Instant.parse(top.get(START)), ZoneId.of(top.get(TIMEZONE)),
                 top.get(DURATION_S) * 1000, top.get(TICK_MS), top.get(SEED), plan, sensors, radio, population, devices,
                 groups, faults, new TruthSpec(truth.get(TRUTH_FORMAT), truth.get(TRUTH_POSITIONS)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> yaml(String text, String what) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
-        Object doc;
-        try {
-            doc = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1);
-            throw new ConfigException(what, "not valid YAML" + where + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ConfigException(what, "not valid YAML: " + e.getMessage());
-        }
-        if (doc == null) return new LinkedHashMap<>();
-        if (!(doc instanceof Map<?, ?> map)) throw new ConfigException(what, "must be a map of keys to values");
-        return (Map<String, Object>) plain(map);
-    }
-
-    /** String keys throughout, and YAML timestamps (unquoted dates) back to ISO-8601 text. */
-    private static Object plain(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), plain(e.getValue()));
-            return out;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object item : l) out.add(plain(item));
-            return out;
-        }
-        if (value instanceof Date d) return d.toInstant().toString();
-        return value;
     }
 
     @SuppressWarnings("unchecked")

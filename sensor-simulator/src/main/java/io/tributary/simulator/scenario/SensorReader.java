@@ -2,6 +2,7 @@ package io.tributary.simulator.scenario;
 
 import io.tributary.config.Option;
 import io.tributary.config.OptionSet;
+import io.tributary.config.Section;
 import io.tributary.config.Settings;
 import io.tributary.simulator.mall.FloorPlan;
 import io.tributary.simulator.mall.Point;
@@ -31,12 +32,12 @@ final class SensorReader {
     private SensorReader() {
     }
 
-    static List<SensorSpec> sensors(List<Node> nodes, FloorPlan plan) {
+    static List<SensorSpec> sensors(List<Section> nodes, FloorPlan plan) {
         List<SensorSpec> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Node n : nodes) {
-            Settings s = n.options(OptionSet.of(ID, TYPE, CHANNEL, P0, N, OFFSET), "position");
-            Point p = n.point("position");
+        for (Section n : nodes) {
+            Settings s = n.settingsExcept(OptionSet.of(ID, TYPE, CHANNEL, P0, N, OFFSET), "position");
+            Point p = ScenarioValues.point(n, "position");
             if (s == null || p == null) continue;
             if (!ids.add(s.get(ID))) {
                 n.problem("id", "'" + s.get(ID) + "' is used twice; sensor ids must be unique");
@@ -48,15 +49,15 @@ final class SensorReader {
         return out;
     }
 
-    static Map<RadioKind, RadioProfile> radio(Node node) {
+    static Map<RadioKind, RadioProfile> radio(Section node) {
         Map<RadioKind, RadioProfile> out = new EnumMap<>(RadioKind.class);
-        node.options(OptionSet.of(), "wifi", "ble");
+        node.settingsExcept(OptionSet.of(), "wifi", "ble");
         out.put(RadioKind.WIFI, profile(node.childOrEmpty("wifi"), -45, 2.8, 4, 0.1, -92));
         out.put(RadioKind.BLE, profile(node.childOrEmpty("ble"), -59, 2.2, 5, 0.15, -100));
         return out;
     }
 
-    private static RadioProfile profile(Node node, double p0, double n, double sigma, double dropout,
+    private static RadioProfile profile(Section node, double p0, double n, double sigma, double dropout,
             double sensitivity) {
         Option<Double> power = Option.doubleValue("reference.power.dbm", p0, "P0: mean RSSI at the reference distance.");
         Option<Double> d0 = Option.doubleValue("reference.distance.m", 1, "d0, in metres.")
@@ -69,7 +70,7 @@ final class SensorReader {
                 "Chance that a sensor misses an emission it could hear.")
                 .validate(v -> v >= 0 && v <= 1 ? null : "must be between 0 and 1");
         Option<Double> sens = Option.doubleValue("sensitivity.dbm", sensitivity, "Weakest RSSI reported.");
-        Settings s = node.options(OptionSet.of(power, d0, exponent, noise, drop, sens));
+        Settings s = node.settingsExcept(OptionSet.of(power, d0, exponent, noise, drop, sens));
         if (s == null) return null;
         return new RadioProfile(s.get(power), s.get(d0), s.get(exponent), s.get(noise), s.get(drop), s.get(sens));
     }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.agent.config.AgentConfig;
 import io.tributary.agent.config.PluginConfig;
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.processor.Processor;
 import io.tributary.agent.processor.ProcessorType;
 import io.tributary.config.ConfigException;
+import io.tributary.config.YamlLoader;
 import io.tributary.record.Record;
 import java.util.ArrayList;
 import java.util.List;

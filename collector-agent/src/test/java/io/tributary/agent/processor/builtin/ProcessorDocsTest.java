@@ -3,10 +3,10 @@ package io.tributary.agent.processor.builtin;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.agent.config.YamlLoader;
 import io.tributary.agent.processor.ProcessorType;
 import io.tributary.agent.processor.Processors;
 import io.tributary.config.Option;
+import io.tributary.config.YamlLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
-package io.tributary.agent.config;
+package io.tributary.config;
 
-import io.tributary.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a YAML config file into plain maps and lists, replacing {@code ${NAME}} and {@code ${NAME:-default}}
- * in string values with environment variables. Only plain data is constructed (no tags, no objects); a
+ * Reads a YAML config file into plain maps (string keys) and lists, replacing {@code ${NAME}} and
+ * {@code ${NAME:-default}} in string values with environment variables; YAML timestamps (unquoted dates) come
+ * back as ISO-8601 text. Only plain data is constructed (no tags, no objects); a
  * missing variable without default is a problem at the key where it is used.
  */
 public final class YamlLoader {
@@ -51,23 +52,32 @@ public final class YamlLoader {
         return parse(text);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Parses YAML text; syntax problems are reported under the key {@code yaml}. */
     public Map<String, Object> parse(String text) {
+        return parse(text, "yaml");
+    }
+
+    /**
+     * Parses YAML text, reporting syntax problems and a document that is not a map under the key {@code what}
+     * (e.g. {@code scenario}, {@code overlay[0]}).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> parse(String text, String what) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
+        options.setMaxAliasesForCollections(50);
         Object doc;
         try {
             doc = new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
                     + ", column " + (e.getProblemMark().getColumn() + 1);
-            throw new ConfigException("yaml", "not valid YAML" + where + ": " + e.getProblem());
+            throw new ConfigException(what, "not valid YAML" + where + ": " + e.getProblem());
         } catch (YAMLException e) {
-            throw new ConfigException("yaml", "not valid YAML: " + e.getMessage());
+            throw new ConfigException(what, "not valid YAML: " + e.getMessage());
         }
         if (doc == null) return new LinkedHashMap<>();
-        if (!(doc instanceof Map)) throw new ConfigException("yaml", "the document must be a map of keys to values");
+        if (!(doc instanceof Map)) throw new ConfigException(what, "the document must be a map of keys to values");
         List<ConfigException.Problem> problems = new ArrayList<>();
         Map<String, Object> result = (Map<String, Object>) substitute("", doc, problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
@@ -76,6 +86,7 @@ public final class YamlLoader {
 
     private Object substitute(String key, Object value, List<ConfigException.Problem> problems) {
         if (value instanceof String s) return expand(key, s, problems);
+        if (value instanceof Date d) return d.toInstant().toString();
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -1,10 +1,8 @@
-package io.tributary.agent.config;
+package io.tributary.config;
 
-import io.tributary.config.ConfigException;
-import io.tributary.config.OptionSet;
-import io.tributary.config.Settings;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One map of a YAML config file, with its key path, reading declared options and sub-sections while
- * collecting every problem (with its full key) into a shared list instead of failing at the first.
+ * One map of a config file (as {@link YamlLoader} reads it), with its key path, reading declared options and
+ * sub-sections while collecting every problem (with its full key, e.g. {@code sinks[1].topic}) into a list
+ * shared by the whole file, so one load reports everything that is wrong. The agent's, the cloud job's and the
+ * simulator's config files are all read this way.
+ *
+ * <p>Not thread-safe; used by one thread while a file is read.
  */
 public final class Section {
     private final String path;
@@ -46,6 +48,21 @@ public final class Section {
 
     public boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The value of {@code name} as written (a scalar, map or list), or null. */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
+    /** Every key and value of this map, as written. */
+    public Map<String, Object> entries() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Throws one {@link ConfigException} with every problem collected so far, if there is any. */
+    public void throwIfProblems() {
+        if (!problems.isEmpty()) throw new ConfigException(problems);
     }
 
     /**
@@ -104,6 +121,12 @@ public final class Section {
         return new Section(key(name), (Map<String, Object>) v, problems);
     }
 
+    /** The sub-map {@code name}, or an empty one when absent. */
+    public Section childOrEmpty(String name) {
+        Section child = child(name, false);
+        return child != null ? child : new Section(key(name), Map.of(), problems);
+    }
+
     /** The list of maps {@code name}; empty when absent (reported when {@code required}). */
     @SuppressWarnings("unchecked")
     public List<Section> list(String name, boolean required) {
@@ -124,6 +147,25 @@ public final class Section {
             } else {
                 problems.add(new ConfigException.Problem(itemKey, "must be a map of keys to values"));
             }
+        }
+        return out;
+    }
+
+    /** A list of non-blank strings; empty when absent, null (reported) when malformed. */
+    public List<String> strings(String name) {
+        Object v = values.get(name);
+        List<String> out = new ArrayList<>();
+        if (v == null) return out;
+        if (!(v instanceof List<?> items)) {
+            problem(name, "invalid value '" + v + "': must be a list of names");
+            return null;
+        }
+        for (Object item : items) {
+            if (!(item instanceof String s) || s.isBlank()) {
+                problem(name, "invalid entry '" + item + "': must be a non-blank name");
+                return null;
+            }
+            out.add(s);
         }
         return out;
     }
